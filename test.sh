@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Runs every TuyaLite test: installs what is missing, builds, runs the nanoFramework device-fit check, then the unit
+# and integration tests, and ends with one summary line "N passed, N failed[, N skipped]".
+#   ./test.sh        everything (what .ci/run calls)
+#   ./test.sh nano   only the nanoFramework compile check
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+MODE=${1:-all}
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+install_packages() {
+  local missing=()
+  command -v openssl >/dev/null || missing+=(openssl)
+  command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
+  command -v mosquitto_pub >/dev/null || missing+=(mosquitto-clients)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "== installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  command -v dotnet >/dev/null || { echo "dotnet SDK 10 is required (https://dot.net)"; exit 1; }
+}
+
+nano_check() {
+  echo "== nanoFramework compile check (device sources against nanoFramework.CoreLibrary 1.17.11 mscorlib, C# 10)"
+  dotnet build tests/TuyaLite.NanoCheck/Tests/TuyaLite.NanoCheck.Tests.csproj -nologo -v q -clp:NoSummary
+  dotnet build tests/TuyaLite.NanoCheck/IlCheck/IlCheck.csproj -nologo -v q -clp:NoSummary
+  local il=tests/TuyaLite.NanoCheck/IlCheck/bin/Debug/net10.0/IlCheck.dll
+  local out=tests/TuyaLite.NanoCheck/bin/nano
+  dotnet "$il" "$out/device/TuyaLite.dll" $(facade_allow_args)
+  dotnet "$il" "$out/tests/NFUnitTest.dll" --allow TuyaLite --allow nanoFramework.TestFramework
+}
+
+# Every reference facade is an allowed device assembly.
+facade_allow_args() {
+  for d in tests/TuyaLite.NanoCheck/Facades/*/; do printf -- '--allow %s ' "$(basename "$d")"; done
+}
+
+if [ "$MODE" = nano ]; then
+  nano_check
+  echo "nano check passed"
+  exit 0
+fi
+
+install_packages
+echo "== build"
+dotnet build TuyaLite.sln -nologo -v q -clp:NoSummary
+nano_check
+
+RESULTS="$ROOT/.test-results"
+rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+status=0
+for proj in tests/TuyaLite.Tests/TuyaLite.Tests.csproj tests/TuyaLite.IntegrationTests/TuyaLite.IntegrationTests.csproj; do
+  name=$(basename "$proj" .csproj)
+  echo "== $name"
+  dotnet test "$proj" --no-build -nologo --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+    --results-directory "$RESULTS" || status=1
+done
+
+passed=0; failed=0; skipped=0
+for trx in "$RESULTS"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted) + $(get inconclusive)))
+done
+[ "$failed" -eq 0 ] || status=1
+[ "$passed" -gt 0 ] || { echo "no test ran"; status=1; }
+summary="$passed passed, $failed failed"
+[ "$skipped" -eq 0 ] || summary="$summary, $skipped skipped"
+echo "$summary"
+exit $status

@@ -1,0 +1,102 @@
+// Usage: IlCheck <assembly.dll> [--allow AssemblyName]...
+// Exit code 0 when the assembly fits the nanoFramework rules checked here, 1 with one line per violation otherwise.
+using System.Collections.Immutable;
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
+using System.Reflection.PortableExecutable;
+
+if (args.Length == 0) { Console.Error.WriteLine("usage: IlCheck <assembly.dll> [--allow Name]..."); return 2; }
+var allowed = new HashSet<string>(StringComparer.Ordinal) { "mscorlib" };
+for (int i = 1; i + 1 < args.Length; i += 2) if (args[i] == "--allow") allowed.Add(args[i + 1]);
+
+using var stream = File.OpenRead(args[0]);
+using var pe = new PEReader(stream);
+var md = pe.GetMetadataReader();
+var errors = new List<string>();
+var provider = new NanoTypeRules(md, errors);
+
+foreach (var h in md.AssemblyReferences)
+{
+    string name = md.GetString(md.GetAssemblyReference(h).Name);
+    if (!allowed.Contains(name)) errors.Add($"references assembly '{name}' which is not a device assembly");
+}
+for (int row = 1; row <= md.GetTableRowCount(TableIndex.GenericParam); row++)
+    {
+        var gp = md.GetGenericParameter(MetadataTokens.GenericParameterHandle(row));
+        errors.Add($"generic parameter '{md.GetString(gp.Name)}' on {Owner(md, gp.Parent)}");
+    }
+for (int row = 1; row <= md.GetTableRowCount(TableIndex.MethodSpec); row++)
+    errors.Add($"generic method instantiation ({Describe(md, md.GetMethodSpecification(MetadataTokens.MethodSpecificationHandle(row)).Method)})");
+foreach (var h in md.TypeDefinitions)
+{
+    var td = md.GetTypeDefinition(h);
+    string typeName = md.GetString(td.Namespace) + "." + md.GetString(td.Name);
+    foreach (var fh in td.GetFields())
+    {
+        var f = md.GetFieldDefinition(fh);
+        provider.Context = $"field {typeName}.{md.GetString(f.Name)}";
+        f.DecodeSignature(provider, null);
+    }
+    foreach (var mh in td.GetMethods())
+    {
+        var m = md.GetMethodDefinition(mh);
+        provider.Context = $"method {typeName}.{md.GetString(m.Name)}";
+        m.DecodeSignature(provider, null);
+        if (m.RelativeVirtualAddress != 0)
+        {
+            var body = pe.GetMethodBody(m.RelativeVirtualAddress);
+            if (!body.LocalSignature.IsNil)
+                md.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(provider, null);
+        }
+    }
+}
+for (int row = 1; row <= md.GetTableRowCount(TableIndex.TypeSpec); row++)
+{
+    provider.Context = "type specification";
+    md.GetTypeSpecification(MetadataTokens.TypeSpecificationHandle(row)).DecodeSignature(provider, null);
+}
+foreach (var h in md.MemberReferences)
+{
+    var mr = md.GetMemberReference(h);
+    provider.Context = $"member reference {md.GetString(mr.Name)}";
+    if (mr.GetKind() == MemberReferenceKind.Method) mr.DecodeMethodSignature(provider, null);
+    else mr.DecodeFieldSignature(provider, null);
+}
+
+foreach (var e in errors.Distinct()) Console.Error.WriteLine($"{Path.GetFileName(args[0])}: nanoFramework rule violated: {e}");
+if (errors.Count == 0) Console.WriteLine($"nano IL check: {Path.GetFileName(args[0])} ok ({md.TypeDefinitions.Count} types, {md.MethodDefinitions.Count} methods)");
+return errors.Count == 0 ? 0 : 1;
+
+static string Owner(MetadataReader md, EntityHandle h) => h.Kind switch
+{
+    HandleKind.TypeDefinition => "type " + md.GetString(md.GetTypeDefinition((TypeDefinitionHandle)h).Name),
+    HandleKind.MethodDefinition => "method " + md.GetString(md.GetMethodDefinition((MethodDefinitionHandle)h).Name),
+    _ => h.Kind.ToString()
+};
+
+static string Describe(MetadataReader md, EntityHandle h) => h.Kind switch
+{
+    HandleKind.MethodDefinition => md.GetString(md.GetMethodDefinition((MethodDefinitionHandle)h).Name),
+    HandleKind.MemberReference => md.GetString(md.GetMemberReference((MemberReferenceHandle)h).Name),
+    _ => h.Kind.ToString()
+};
+
+/// <summary>Decodes signatures only to find the shapes nanoFramework cannot run.</summary>
+sealed class NanoTypeRules(MetadataReader md, List<string> errors) : ISignatureTypeProvider<string, object?>
+{
+    public string Context { get; set; } = "";
+    public string GetArrayType(string elementType, ArrayShape shape) { errors.Add($"multidimensional array {elementType}[{new string(',', shape.Rank - 1)}] in {Context}"); return elementType + "[,]"; }
+    public string GetGenericInstantiation(string genericType, ImmutableArray<string> typeArguments) { errors.Add($"generic type {genericType}<{string.Join(",", typeArguments)}> in {Context}"); return genericType; }
+    public string GetGenericMethodParameter(object? c, int index) { errors.Add($"generic method parameter in {Context}"); return "!!" + index; }
+    public string GetGenericTypeParameter(object? c, int index) { errors.Add($"generic type parameter in {Context}"); return "!" + index; }
+    public string GetByReferenceType(string elementType) => elementType + "&";
+    public string GetFunctionPointerType(MethodSignature<string> signature) { errors.Add($"function pointer in {Context}"); return "fnptr"; }
+    public string GetModifiedType(string modifier, string unmodifiedType, bool isRequired) => unmodifiedType;
+    public string GetPinnedType(string elementType) => elementType;
+    public string GetPointerType(string elementType) => elementType + "*";
+    public string GetPrimitiveType(PrimitiveTypeCode typeCode) => typeCode.ToString();
+    public string GetSZArrayType(string elementType) => elementType + "[]";
+    public string GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => md.GetString(md.GetTypeDefinition(handle).Name);
+    public string GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) => md.GetString(md.GetTypeReference(handle).Name);
+    public string GetTypeFromSpecification(MetadataReader reader, object? c, TypeSpecificationHandle handle, byte rawTypeKind) => md.GetTypeSpecification(handle).DecodeSignature(this, c);
+}
