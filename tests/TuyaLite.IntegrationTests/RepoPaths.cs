@@ -5,9 +5,23 @@ public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Vectors { get; } = Path.GetFullPath(Path.Combine(Root, "..", "shared", "vectors"));
+    public static string Vectors { get; } = FindVectors();
 
     public static string Wycheproof(string file) => Path.Combine(Vectors, "wycheproof", file);
+
+    /// <summary>
+    /// shared/vectors beside the checkout (CI and /work/main), or beside a folder further up (a git worktree such as
+    /// /work/wt/NAME, whose shared/ is two levels up).
+    /// </summary>
+    private static string FindVectors()
+    {
+        for (var dir = new DirectoryInfo(Root).Parent; dir != null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "shared", "vectors");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        return Path.GetFullPath(Path.Combine(Root, "..", "shared", "vectors"));
+    }
 
     private static string FindRoot()
     {
