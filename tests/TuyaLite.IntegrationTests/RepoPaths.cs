@@ -1,6 +1,9 @@
 namespace TuyaLite.IntegrationTests;
 
-/// <summary>Locates the repository root and the shared test vectors (../shared/vectors beside the checkout).</summary>
+/// <summary>
+/// Locates the repository root and the shared test vectors: ../shared/vectors beside the checkout (CI, /work/main), or
+/// the nearest shared/vectors further up (a git worktree nested one level deeper, e.g. /work/wt/NAME).
+/// </summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
@@ -9,10 +12,6 @@ public static class RepoPaths
 
     public static string Wycheproof(string file) => Path.Combine(Vectors, "wycheproof", file);
 
-    /// <summary>
-    /// shared/vectors beside the checkout (CI and /work/main), or beside a folder further up (a git worktree such as
-    /// /work/wt/NAME, whose shared/ is two levels up).
-    /// </summary>
     private static string FindVectors()
     {
         for (var dir = new DirectoryInfo(Root).Parent; dir != null; dir = dir.Parent)
