@@ -38,6 +38,12 @@ internal static class P256Reference
 
     public static (BigInteger X, BigInteger Y)? Multiply(BigInteger k, (BigInteger X, BigInteger Y) p)
     {
+        k %= N;
+        if (k > N / 2)
+        {
+            var minus = Multiply(N - k, p);                              // (n - k) P = -(k P): short scalars stay short
+            return minus == null ? null : (minus.Value.X, Mod(-minus.Value.Y));
+        }
         (BigInteger X, BigInteger Y)? r = null;
         for (int i = (int)k.GetBitLength() - 1; i >= 0; i--)
         {

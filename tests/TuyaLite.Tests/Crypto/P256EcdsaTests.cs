@@ -14,6 +14,7 @@ namespace TuyaLite.Tests.Crypto
         internal const string SampleK = "A6E3C57DD01ABE90086538398355DD4C3B17AA873382B0F24D6129493D8AAD60";
         internal const string SampleR = "EFD48B2AACB6A8FD1140DD9CD45E81D69D2C877B56AAF991C34D0EA84EAF3716";
         internal const string SampleS = "F7CB1C942D657C41D436C7A1B6E29F65F3E900DBB9AFF4064DC4AB2F843ACDA8";
+        internal const string SampleNegatedS = "0834E36AD29A83BF2BC9385E491D6099C8FDF9D1ED67AA7EA5F51F93782857A9";
         // message "test"
         private const string TestHash = "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08";
         private const string TestK = "D16B6AE827F17175E040871A1C7EC3500192C4C92677336EC2537ACAEE0008E0";
@@ -91,8 +92,9 @@ namespace TuyaLite.Tests.Crypto
             byte[] otherKey = new byte[65];
             P256.ComputePublicKey(Bytes.FromHex(SampleK), 0, otherKey, 0);
             Assert.IsFalse(P256.VerifyRaw(otherKey, 0, 65, hash, 0, sig, 0), "other key");
-            // s replaced by n - s: a valid-looking but wrong signature for this (r, hash)
             Assert.IsTrue(P256.VerifyRaw(pub, 0, 65, hash, 0, sig, 0), "original still verifies");
+            // (r, n - s) is the other valid signature of the same nonce (ECDSA is malleable; TLS does not care)
+            Assert.IsTrue(P256.VerifyRaw(pub, 0, 65, hash, 0, Bytes.FromHex(SampleR + SampleNegatedS), 0), "n - s");
         }
 
         [TestMethod]
