@@ -25,183 +25,59 @@ namespace TuyaLite.Crypto
         /// <summary>-n^-1 mod 2^32.</summary>
         private const uint N0Inv = 0xEE00BC4F;
 
-        /// <summary>r = a * b * 2^-256 mod n for a, b below n (a from w, b from v; r may alias either).</summary>
+        /// <summary>
+        /// r = a * b * 2^-256 mod n for a, b below n (a from w, b from v; r may alias either). Word-by-word Montgomery
+        /// (CIOS): each round adds a_i * b and one multiple of n that clears the low word, then shifts by a word. The
+        /// rounds loop (these run a few hundred times per signature, not thousands), the words within a round are
+        /// unrolled over locals.
+        /// </summary>
         public static void MontMul(uint[] w, int r, int a, uint[] v, int b)
         {
             Multiplications++;
-            ulong a0 = w[a], a1 = w[a + 1], a2 = w[a + 2], a3 = w[a + 3], a4 = w[a + 4], a5 = w[a + 5], a6 = w[a + 6], a7 = w[a + 7];
             ulong b0 = v[b], b1 = v[b + 1], b2 = v[b + 2], b3 = v[b + 3], b4 = v[b + 4], b5 = v[b + 5], b6 = v[b + 6], b7 = v[b + 7];
-            ulong t;
-            uint c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15;
-            // row 0: c[0..8] += a0 * b
-            t = a0 * b0; c0 = (uint)t;
-            t = a0 * b1 + (t >> 32); c1 = (uint)t;
-            t = a0 * b2 + (t >> 32); c2 = (uint)t;
-            t = a0 * b3 + (t >> 32); c3 = (uint)t;
-            t = a0 * b4 + (t >> 32); c4 = (uint)t;
-            t = a0 * b5 + (t >> 32); c5 = (uint)t;
-            t = a0 * b6 + (t >> 32); c6 = (uint)t;
-            t = a0 * b7 + (t >> 32); c7 = (uint)t; c8 = (uint)(t >> 32);
-            // row 1: c[1..9] += a1 * b
-            t = a1 * b0 + c1; c1 = (uint)t;
-            t = a1 * b1 + c2 + (t >> 32); c2 = (uint)t;
-            t = a1 * b2 + c3 + (t >> 32); c3 = (uint)t;
-            t = a1 * b3 + c4 + (t >> 32); c4 = (uint)t;
-            t = a1 * b4 + c5 + (t >> 32); c5 = (uint)t;
-            t = a1 * b5 + c6 + (t >> 32); c6 = (uint)t;
-            t = a1 * b6 + c7 + (t >> 32); c7 = (uint)t;
-            t = a1 * b7 + c8 + (t >> 32); c8 = (uint)t; c9 = (uint)(t >> 32);
-            // row 2: c[2..10] += a2 * b
-            t = a2 * b0 + c2; c2 = (uint)t;
-            t = a2 * b1 + c3 + (t >> 32); c3 = (uint)t;
-            t = a2 * b2 + c4 + (t >> 32); c4 = (uint)t;
-            t = a2 * b3 + c5 + (t >> 32); c5 = (uint)t;
-            t = a2 * b4 + c6 + (t >> 32); c6 = (uint)t;
-            t = a2 * b5 + c7 + (t >> 32); c7 = (uint)t;
-            t = a2 * b6 + c8 + (t >> 32); c8 = (uint)t;
-            t = a2 * b7 + c9 + (t >> 32); c9 = (uint)t; c10 = (uint)(t >> 32);
-            // row 3: c[3..11] += a3 * b
-            t = a3 * b0 + c3; c3 = (uint)t;
-            t = a3 * b1 + c4 + (t >> 32); c4 = (uint)t;
-            t = a3 * b2 + c5 + (t >> 32); c5 = (uint)t;
-            t = a3 * b3 + c6 + (t >> 32); c6 = (uint)t;
-            t = a3 * b4 + c7 + (t >> 32); c7 = (uint)t;
-            t = a3 * b5 + c8 + (t >> 32); c8 = (uint)t;
-            t = a3 * b6 + c9 + (t >> 32); c9 = (uint)t;
-            t = a3 * b7 + c10 + (t >> 32); c10 = (uint)t; c11 = (uint)(t >> 32);
-            // row 4: c[4..12] += a4 * b
-            t = a4 * b0 + c4; c4 = (uint)t;
-            t = a4 * b1 + c5 + (t >> 32); c5 = (uint)t;
-            t = a4 * b2 + c6 + (t >> 32); c6 = (uint)t;
-            t = a4 * b3 + c7 + (t >> 32); c7 = (uint)t;
-            t = a4 * b4 + c8 + (t >> 32); c8 = (uint)t;
-            t = a4 * b5 + c9 + (t >> 32); c9 = (uint)t;
-            t = a4 * b6 + c10 + (t >> 32); c10 = (uint)t;
-            t = a4 * b7 + c11 + (t >> 32); c11 = (uint)t; c12 = (uint)(t >> 32);
-            // row 5: c[5..13] += a5 * b
-            t = a5 * b0 + c5; c5 = (uint)t;
-            t = a5 * b1 + c6 + (t >> 32); c6 = (uint)t;
-            t = a5 * b2 + c7 + (t >> 32); c7 = (uint)t;
-            t = a5 * b3 + c8 + (t >> 32); c8 = (uint)t;
-            t = a5 * b4 + c9 + (t >> 32); c9 = (uint)t;
-            t = a5 * b5 + c10 + (t >> 32); c10 = (uint)t;
-            t = a5 * b6 + c11 + (t >> 32); c11 = (uint)t;
-            t = a5 * b7 + c12 + (t >> 32); c12 = (uint)t; c13 = (uint)(t >> 32);
-            // row 6: c[6..14] += a6 * b
-            t = a6 * b0 + c6; c6 = (uint)t;
-            t = a6 * b1 + c7 + (t >> 32); c7 = (uint)t;
-            t = a6 * b2 + c8 + (t >> 32); c8 = (uint)t;
-            t = a6 * b3 + c9 + (t >> 32); c9 = (uint)t;
-            t = a6 * b4 + c10 + (t >> 32); c10 = (uint)t;
-            t = a6 * b5 + c11 + (t >> 32); c11 = (uint)t;
-            t = a6 * b6 + c12 + (t >> 32); c12 = (uint)t;
-            t = a6 * b7 + c13 + (t >> 32); c13 = (uint)t; c14 = (uint)(t >> 32);
-            // row 7: c[7..15] += a7 * b
-            t = a7 * b0 + c7; c7 = (uint)t;
-            t = a7 * b1 + c8 + (t >> 32); c8 = (uint)t;
-            t = a7 * b2 + c9 + (t >> 32); c9 = (uint)t;
-            t = a7 * b3 + c10 + (t >> 32); c10 = (uint)t;
-            t = a7 * b4 + c11 + (t >> 32); c11 = (uint)t;
-            t = a7 * b5 + c12 + (t >> 32); c12 = (uint)t;
-            t = a7 * b6 + c13 + (t >> 32); c13 = (uint)t;
-            t = a7 * b7 + c14 + (t >> 32); c14 = (uint)t; c15 = (uint)(t >> 32);
-            // Montgomery reduction, one 32-bit word per round: add m * n so the low word cancels, carry upwards.
-            uint m, ex = 0;
-            m = c0 * N0Inv;
-            t = (ulong)m * 0xFC632551u + c0;
-            t = (ulong)m * 0xF3B9CAC2u + c1 + (t >> 32); c1 = (uint)t;
-            t = (ulong)m * 0xA7179E84u + c2 + (t >> 32); c2 = (uint)t;
-            t = (ulong)m * 0xBCE6FAADu + c3 + (t >> 32); c3 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c4 + (t >> 32); c4 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c5 + (t >> 32); c5 = (uint)t;
-            t = c6 + (t >> 32); c6 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c7 + (t >> 32); c7 = (uint)t;
-            t = (ulong)c8 + ex + (t >> 32); c8 = (uint)t; ex = (uint)(t >> 32);
-            m = c1 * N0Inv;
-            t = (ulong)m * 0xFC632551u + c1;
-            t = (ulong)m * 0xF3B9CAC2u + c2 + (t >> 32); c2 = (uint)t;
-            t = (ulong)m * 0xA7179E84u + c3 + (t >> 32); c3 = (uint)t;
-            t = (ulong)m * 0xBCE6FAADu + c4 + (t >> 32); c4 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c5 + (t >> 32); c5 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c6 + (t >> 32); c6 = (uint)t;
-            t = c7 + (t >> 32); c7 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c8 + (t >> 32); c8 = (uint)t;
-            t = (ulong)c9 + ex + (t >> 32); c9 = (uint)t; ex = (uint)(t >> 32);
-            m = c2 * N0Inv;
-            t = (ulong)m * 0xFC632551u + c2;
-            t = (ulong)m * 0xF3B9CAC2u + c3 + (t >> 32); c3 = (uint)t;
-            t = (ulong)m * 0xA7179E84u + c4 + (t >> 32); c4 = (uint)t;
-            t = (ulong)m * 0xBCE6FAADu + c5 + (t >> 32); c5 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c6 + (t >> 32); c6 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c7 + (t >> 32); c7 = (uint)t;
-            t = c8 + (t >> 32); c8 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c9 + (t >> 32); c9 = (uint)t;
-            t = (ulong)c10 + ex + (t >> 32); c10 = (uint)t; ex = (uint)(t >> 32);
-            m = c3 * N0Inv;
-            t = (ulong)m * 0xFC632551u + c3;
-            t = (ulong)m * 0xF3B9CAC2u + c4 + (t >> 32); c4 = (uint)t;
-            t = (ulong)m * 0xA7179E84u + c5 + (t >> 32); c5 = (uint)t;
-            t = (ulong)m * 0xBCE6FAADu + c6 + (t >> 32); c6 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c7 + (t >> 32); c7 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c8 + (t >> 32); c8 = (uint)t;
-            t = c9 + (t >> 32); c9 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c10 + (t >> 32); c10 = (uint)t;
-            t = (ulong)c11 + ex + (t >> 32); c11 = (uint)t; ex = (uint)(t >> 32);
-            m = c4 * N0Inv;
-            t = (ulong)m * 0xFC632551u + c4;
-            t = (ulong)m * 0xF3B9CAC2u + c5 + (t >> 32); c5 = (uint)t;
-            t = (ulong)m * 0xA7179E84u + c6 + (t >> 32); c6 = (uint)t;
-            t = (ulong)m * 0xBCE6FAADu + c7 + (t >> 32); c7 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c8 + (t >> 32); c8 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c9 + (t >> 32); c9 = (uint)t;
-            t = c10 + (t >> 32); c10 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c11 + (t >> 32); c11 = (uint)t;
-            t = (ulong)c12 + ex + (t >> 32); c12 = (uint)t; ex = (uint)(t >> 32);
-            m = c5 * N0Inv;
-            t = (ulong)m * 0xFC632551u + c5;
-            t = (ulong)m * 0xF3B9CAC2u + c6 + (t >> 32); c6 = (uint)t;
-            t = (ulong)m * 0xA7179E84u + c7 + (t >> 32); c7 = (uint)t;
-            t = (ulong)m * 0xBCE6FAADu + c8 + (t >> 32); c8 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c9 + (t >> 32); c9 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c10 + (t >> 32); c10 = (uint)t;
-            t = c11 + (t >> 32); c11 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c12 + (t >> 32); c12 = (uint)t;
-            t = (ulong)c13 + ex + (t >> 32); c13 = (uint)t; ex = (uint)(t >> 32);
-            m = c6 * N0Inv;
-            t = (ulong)m * 0xFC632551u + c6;
-            t = (ulong)m * 0xF3B9CAC2u + c7 + (t >> 32); c7 = (uint)t;
-            t = (ulong)m * 0xA7179E84u + c8 + (t >> 32); c8 = (uint)t;
-            t = (ulong)m * 0xBCE6FAADu + c9 + (t >> 32); c9 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c10 + (t >> 32); c10 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c11 + (t >> 32); c11 = (uint)t;
-            t = c12 + (t >> 32); c12 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c13 + (t >> 32); c13 = (uint)t;
-            t = (ulong)c14 + ex + (t >> 32); c14 = (uint)t; ex = (uint)(t >> 32);
-            m = c7 * N0Inv;
-            t = (ulong)m * 0xFC632551u + c7;
-            t = (ulong)m * 0xF3B9CAC2u + c8 + (t >> 32); c8 = (uint)t;
-            t = (ulong)m * 0xA7179E84u + c9 + (t >> 32); c9 = (uint)t;
-            t = (ulong)m * 0xBCE6FAADu + c10 + (t >> 32); c10 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c11 + (t >> 32); c11 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c12 + (t >> 32); c12 = (uint)t;
-            t = c13 + (t >> 32); c13 = (uint)t;
-            t = (ulong)m * 0xFFFFFFFFu + c14 + (t >> 32); c14 = (uint)t;
-            t = (ulong)c15 + ex + (t >> 32); c15 = (uint)t; ex = (uint)(t >> 32);
-            // the result (ex, c8..c15) is below 2n: subtract n once unless that borrows
-            long acc = (long)c8 - 0xFC632551; uint d0 = (uint)acc; acc >>= 32;
-            acc += (long)c9 - 0xF3B9CAC2; uint d1 = (uint)acc; acc >>= 32;
-            acc += (long)c10 - 0xA7179E84; uint d2 = (uint)acc; acc >>= 32;
-            acc += (long)c11 - 0xBCE6FAAD; uint d3 = (uint)acc; acc >>= 32;
-            acc += (long)c12 - 0xFFFFFFFF; uint d4 = (uint)acc; acc >>= 32;
-            acc += (long)c13 - 0xFFFFFFFF; uint d5 = (uint)acc; acc >>= 32;
-            acc += c14; uint d6 = (uint)acc; acc >>= 32;
-            acc += (long)c15 - 0xFFFFFFFF; uint d7 = (uint)acc; acc >>= 32;
-            acc += ex;
+            uint t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0, t8 = 0;
+            for (int i = 0; i < Words; i++)
+            {
+                // t += a_i * b
+                ulong ai = w[a + i];
+                ulong c = ai * b0 + t0; t0 = (uint)c;
+                c = ai * b1 + t1 + (c >> 32); t1 = (uint)c;
+                c = ai * b2 + t2 + (c >> 32); t2 = (uint)c;
+                c = ai * b3 + t3 + (c >> 32); t3 = (uint)c;
+                c = ai * b4 + t4 + (c >> 32); t4 = (uint)c;
+                c = ai * b5 + t5 + (c >> 32); t5 = (uint)c;
+                c = ai * b6 + t6 + (c >> 32); t6 = (uint)c;
+                c = ai * b7 + t7 + (c >> 32); t7 = (uint)c;
+                c = (ulong)t8 + (c >> 32); t8 = (uint)c;
+                uint top = (uint)(c >> 32);
+                // t = (t + m n) / 2^32 with m chosen so the low word cancels
+                ulong m = t0 * N0Inv;
+                c = m * 0xFC632551u + t0;
+                c = m * 0xF3B9CAC2u + t1 + (c >> 32); t0 = (uint)c;
+                c = m * 0xA7179E84u + t2 + (c >> 32); t1 = (uint)c;
+                c = m * 0xBCE6FAADu + t3 + (c >> 32); t2 = (uint)c;
+                c = m * 0xFFFFFFFFu + t4 + (c >> 32); t3 = (uint)c;
+                c = m * 0xFFFFFFFFu + t5 + (c >> 32); t4 = (uint)c;
+                c = t6 + (c >> 32); t5 = (uint)c;
+                c = m * 0xFFFFFFFFu + t7 + (c >> 32); t6 = (uint)c;
+                c = (ulong)t8 + (c >> 32); t7 = (uint)c;
+                t8 = top + (uint)(c >> 32);
+            }
+            // the result (t8, t7..t0) is below 2n: subtract n once unless that borrows
+            long acc = (long)t0 - 0xFC632551; uint d0 = (uint)acc; acc >>= 32;
+            acc += (long)t1 - 0xF3B9CAC2; uint d1 = (uint)acc; acc >>= 32;
+            acc += (long)t2 - 0xA7179E84; uint d2 = (uint)acc; acc >>= 32;
+            acc += (long)t3 - 0xBCE6FAAD; uint d3 = (uint)acc; acc >>= 32;
+            acc += (long)t4 - 0xFFFFFFFF; uint d4 = (uint)acc; acc >>= 32;
+            acc += (long)t5 - 0xFFFFFFFF; uint d5 = (uint)acc; acc >>= 32;
+            acc += t6; uint d6 = (uint)acc; acc >>= 32;
+            acc += (long)t7 - 0xFFFFFFFF; uint d7 = (uint)acc; acc >>= 32;
+            acc += t8;
             uint keep = (uint)acc, take = ~keep;
-            w[r] = (c8 & keep) | (d0 & take); w[r + 1] = (c9 & keep) | (d1 & take);
-            w[r + 2] = (c10 & keep) | (d2 & take); w[r + 3] = (c11 & keep) | (d3 & take);
-            w[r + 4] = (c12 & keep) | (d4 & take); w[r + 5] = (c13 & keep) | (d5 & take);
-            w[r + 6] = (c14 & keep) | (d6 & take); w[r + 7] = (c15 & keep) | (d7 & take);
+            w[r] = (t0 & keep) | (d0 & take); w[r + 1] = (t1 & keep) | (d1 & take);
+            w[r + 2] = (t2 & keep) | (d2 & take); w[r + 3] = (t3 & keep) | (d3 & take);
+            w[r + 4] = (t4 & keep) | (d4 & take); w[r + 5] = (t5 & keep) | (d5 & take);
+            w[r + 6] = (t6 & keep) | (d6 & take); w[r + 7] = (t7 & keep) | (d7 & take);
         }
 
         /// <summary>r = a * b mod n (two Montgomery multiplications).</summary>
