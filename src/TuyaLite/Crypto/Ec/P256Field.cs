@@ -393,7 +393,10 @@ namespace TuyaLite.Crypto
         /// <summary>All ones when v == 0, else 0, without a branch.</summary>
         public static uint ZeroMask(uint v)
         {
-            return (uint)(((long)v - 1) >> 63);
+            // Unsigned operations only: the nanoFramework interpreter shifts a value that came from (long)uint on the
+            // evaluation stack logically even under the signed 'shr' opcode, so ((long)v - 1) >> 63 yields 1, not -1.
+            uint nonZeroBit = (v | (0u - v)) >> 31;   // 1 when v != 0
+            return nonZeroBit - 1;                    // 0 when v != 0, all ones when v == 0
         }
 
         /// <summary>All ones when the element at a is zero, else 0 (elements are fully reduced, so 0 has one form).</summary>
