@@ -11,7 +11,8 @@ namespace TuyaLite.Tls
     /// Order of checks, cheapest first so that the ECDSA verification (the expensive step on an interpreter) runs only
     /// for a chain that passed everything else: chain shape, leaf parse, issuer lookup, leaf profile, root name
     /// constraints, host name, validity, signature.
-    /// Steady state allocates nothing: one reusable parsed leaf, a host buffer and a hash buffer (exceptions aside).
+    /// Steady state allocates nothing here: one reusable parsed leaf, a host buffer, a SHA-256 context and a hash buffer
+    /// (exceptions aside; P256.VerifyDer's own use of memory is its own).
     /// Not thread-safe: one validator per TLS client.
     /// </summary>
     public sealed class CertificateValidator
@@ -20,6 +21,7 @@ namespace TuyaLite.Tls
         private readonly X509Certificate _leaf = new X509Certificate();
         private readonly byte[] _host = new byte[HostnameMatcher.MaxHostLength];
         private readonly byte[] _hash = new byte[Sha256.HashSize];
+        private readonly Sha256 _sha256 = new Sha256();
         private DateTime _timeLowerBound;
         private bool _hasTimeLowerBound;
         private bool _hasAcceptedLeaf;
@@ -143,7 +145,9 @@ namespace TuyaLite.Tls
             if (!HostnameMatcher.MatchesCertificate(leaf, _host, 0, hostLength, hostIsIp))
                 throw Fail(CertificateError.HostnameMismatch, "no subjectAltName of the leaf names the host");
             bool provisional = CheckValidity(leaf, root, clock);
-            Sha256.Hash(leaf.Buffer, leaf.TbsOffset, leaf.TbsLength, _hash, 0);
+            _sha256.Reset();
+            _sha256.Update(leaf.Buffer, leaf.TbsOffset, leaf.TbsLength);
+            _sha256.Final(_hash, 0);
             if (!P256.VerifyDer(root.Buffer, root.PublicKeyOffset, X509Certificate.PublicKeySize, _hash, 0,
                     leaf.Buffer, leaf.SignatureOffset, leaf.SignatureLength))
                 throw Fail(CertificateError.BadSignature, "the leaf signature does not verify with the pinned root's key");
