@@ -46,6 +46,9 @@ namespace TuyaLite.Platform
             b.peer = a;
         }
 
+        /// <summary>The other end of the pipe.</summary>
+        public MemoryTransport Peer { get { return peer; } }
+
         /// <summary>Bytes waiting to be read at this end.</summary>
         public int Available { get { return count; } }
 
