@@ -1,2 +1,9 @@
-// Benchmarks land with the crypto core (issue #2); see docs/crypto.md for the figures.
-Console.WriteLine("TuyaLite benchmarks: nothing to measure yet");
+// TuyaLite benchmarks: managed (TuyaLite) vs .NET native, side by side in one run.
+// Usage: dotnet run -c Release --project tests/TuyaLite.Benchmarks [-- --quick]
+using TuyaLite.Benchmarks;
+
+bool quick = args.Contains("--quick");
+double seconds = quick ? 0.2 : 1.0;
+Console.WriteLine($"TuyaLite benchmarks  (.NET {Environment.Version}, {Environment.ProcessorCount} cores, {(quick ? "quick" : "full")} run)");
+Console.WriteLine();
+CryptoBenchmarks.Run(seconds);

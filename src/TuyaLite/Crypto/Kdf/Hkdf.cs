@@ -2,15 +2,78 @@ using System;
 
 namespace TuyaLite.Crypto
 {
-    /// <summary>HKDF-SHA256 (RFC 5869). API contract (issue #2).</summary>
+    /// <summary>
+    /// HKDF-SHA256 (RFC 5869). The overloads taking an HmacSha256 reuse the caller's instance and allocate nothing; the
+    /// others allocate one HmacSha256 per call (and wipe it). The HMAC instance is left keyed with the PRK by Expand:
+    /// call its Clear() when done if the PRK is secret.
+    /// </summary>
     public static class Hkdf
     {
+        public const int HashSize = 32;
+        /// <summary>RFC 5869: L &lt;= 255 * HashLen.</summary>
+        public const int MaxOutputLength = 255 * HashSize;
+
+        private static readonly byte[] Empty = new byte[0];
+
         /// <summary>PRK = HMAC(salt, ikm); a null/empty salt means 32 zero bytes. Writes 32 bytes.</summary>
         public static void Extract(byte[] salt, int saltOffset, int saltCount, byte[] ikm, int ikmOffset, int ikmCount,
-            byte[] prk, int prkOffset) { throw new NotImplementedException(); }
+            byte[] prk, int prkOffset)
+        {
+            HmacSha256 hmac = new HmacSha256();
+            Extract(hmac, salt, saltOffset, saltCount, ikm, ikmOffset, ikmCount, prk, prkOffset);
+            hmac.Clear();
+        }
 
-        /// <summary>OKM of length (at most 255*32) from PRK and info.</summary>
+        /// <summary>Extract with the caller's HMAC instance (no allocation).</summary>
+        public static void Extract(HmacSha256 hmac, byte[] salt, int saltOffset, int saltCount,
+            byte[] ikm, int ikmOffset, int ikmCount, byte[] prk, int prkOffset)
+        {
+            if (hmac == null) throw new ArgumentNullException(nameof(hmac));
+            // HMAC zero-pads its key to the block size, so an empty key is exactly "HashLen zero bytes".
+            if (salt == null) { salt = Empty; saltOffset = 0; saltCount = 0; }
+            hmac.SetKey(salt, saltOffset, saltCount);
+            hmac.Update(ikm, ikmOffset, ikmCount);
+            hmac.Final(prk, prkOffset);
+        }
+
+        /// <summary>
+        /// OKM of length (at most 255*32) from PRK (at least 32 bytes) and info; info may be null (count 0). The output
+        /// must not overlap info. Throws ArgumentOutOfRangeException for a length above MaxOutputLength.
+        /// </summary>
         public static void Expand(byte[] prk, int prkOffset, int prkCount, byte[] info, int infoOffset, int infoCount,
-            byte[] output, int outputOffset, int length) { throw new NotImplementedException(); }
+            byte[] output, int outputOffset, int length)
+        {
+            HmacSha256 hmac = new HmacSha256();
+            Expand(hmac, prk, prkOffset, prkCount, info, infoOffset, infoCount, output, outputOffset, length);
+            hmac.Clear();
+        }
+
+        /// <summary>Expand with the caller's HMAC instance (no allocation).</summary>
+        public static void Expand(HmacSha256 hmac, byte[] prk, int prkOffset, int prkCount,
+            byte[] info, int infoOffset, int infoCount, byte[] output, int outputOffset, int length)
+        {
+            if (hmac == null) throw new ArgumentNullException(nameof(hmac));
+            if (length < 0 || length > MaxOutputLength) throw new ArgumentOutOfRangeException(nameof(length));
+            if (prkCount < HashSize) throw new ArgumentException("HKDF PRK must be at least 32 bytes", nameof(prkCount));
+            if (output == null) throw new ArgumentNullException(nameof(output));
+            if (outputOffset < 0 || outputOffset > output.Length - length) throw new ArgumentOutOfRangeException(nameof(outputOffset));
+            if (info == null) { info = Empty; infoOffset = 0; infoCount = 0; }
+
+            hmac.SetKey(prk, prkOffset, prkCount);
+            // T(i) = HMAC(PRK, T(i-1) || info || i), written straight into output; T(i-1) is read back from there.
+            int produced = 0;
+            int counter = 1;
+            while (produced < length)
+            {
+                if (counter > 1) hmac.Update(output, outputOffset + produced - HashSize, HashSize);
+                hmac.Update(info, infoOffset, infoCount);
+                hmac.Update((byte)counter);
+                int take = length - produced;
+                if (take > HashSize) take = HashSize;
+                hmac.Final(output, outputOffset + produced, take);
+                produced += take;
+                counter++;
+            }
+        }
     }
 }
