@@ -1,22 +1,29 @@
 namespace TuyaLite.Tls
 {
     /// <summary>
-    /// Array payload bytes held inside crypto engines whose arrays the TLS layer cannot see (they are private to
-    /// Crypto). Read from those classes' sources; everything else in <see cref="TlsClient.HeldBytes"/> is summed from the
-    /// lengths of the arrays the client actually allocated.
+    /// Bytes held inside crypto engines whose arrays the TLS layer cannot see (they are private to Crypto), read from
+    /// those classes' sources: array payloads plus scalar state fields, without object headers. Everything else in
+    /// <see cref="TlsClient.HeldBytes"/> is summed from the lengths of the arrays the client itself allocated.
+    /// Keep in step with Crypto/ (the host test TlsMemoryTests cross-checks them against measured allocations).
     /// </summary>
     internal static class TlsMemory
     {
-        /// <summary>AES-128 engine (expanded key schedule) + GCM state (hash subkey and tables, counters).</summary>
-        public const int GcmEngineBytes = 0;
+        /// <summary>Aes128: 44 round-key words (the 1 KB T-table is static, shared by every engine).</summary>
+        public const int Aes128Bytes = 44 * 4;
 
-        /// <summary>AES-128 engine + CCM state (block buffers).</summary>
-        public const int CcmEngineBytes = 0;
+        /// <summary>Gcm: AES + GHash (9 key words, 16-byte accumulator) + 32-byte counter/key-stream scratch.</summary>
+        public const int GcmEngineBytes = Aes128Bytes + 9 * 4 + 16 + 32;
 
-        /// <summary>One SHA-256 running state (chaining words, length, block buffer).</summary>
-        public const int Sha256Bytes = 0;
+        /// <summary>Ccm: AES + 48-byte MAC/counter/key-stream scratch.</summary>
+        public const int CcmEngineBytes = Aes128Bytes + 48;
 
-        /// <summary>The TLS PRF (HMAC-SHA256 key pads, inner/outer hash states, A(i) buffer).</summary>
-        public const int PrfBytes = 0;
+        /// <summary>Sha256: 64-byte block buffer, 64-word schedule, 8 chaining words, byte count, buffered count.</summary>
+        public const int Sha256Bytes = 64 + 64 * 4 + 8 * 4 + 8 + 4;
+
+        /// <summary>HmacSha256: a Sha256, 16 pad-state words, 64-byte block.</summary>
+        public const int HmacBytes = Sha256Bytes + 16 * 4 + 64;
+
+        /// <summary>TlsPrf: an HMAC, the 32-byte A(i) and the 64-byte label buffer.</summary>
+        public const int PrfBytes = HmacBytes + 32 + 64;
     }
 }
