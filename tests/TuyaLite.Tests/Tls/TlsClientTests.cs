@@ -117,8 +117,8 @@ namespace TuyaLite.Tests.Tls
             byte[] big = new byte[3000];
             for (int i = 0; i < big.Length; i++) big[i] = (byte)('a' + i % 26);
             client.Write(big, 0, big.Length);
-            Assert.AreEqual(512, server.LargestClientRecord);
             Assert.AreEqual(Bytes.ToAscii(big, 0, big.Length), ReadText(client, big.Length));
+            Assert.AreEqual(512, server.LargestClientRecord);
         }
 
         [TestMethod]
