@@ -221,6 +221,56 @@ public class TlsOpenSslTests
         client.Close();
     }
 
+    [TestMethod]
+    public void AllocationsPerHandshake()
+    {
+        using var server = OpenSslServer.StartStandard(pki, OpenSslServer.Gcm, "-www");
+        Connect(server, Options(pki, 512)).Close(); // warm-up: JIT, P-256 tables
+        TlsClientOptions o = Options(pki, 512);
+        var full = new TlsClient(new SocketTransport(), o);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        full.Connect("localhost", server.Port);
+        long fullBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        TlsSession session = full.Session;
+        full.Close();
+        var resumed = new TlsClient(new SocketTransport(), o) { Session = session };
+        before = GC.GetAllocatedBytesForCurrentThread();
+        resumed.Connect("localhost", server.Port);
+        long resumedBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.IsTrue(resumed.Diagnostics.Resumed);
+        Console.WriteLine($"host allocations (TlsClient.Connect incl. SocketTransport, MFL 512): full {fullBytes} B, resumed {resumedBytes} B");
+        Assert.IsTrue(fullBytes < 64 * 1024, "full handshake allocated " + fullBytes);
+    }
+
+    [TestMethod]
+    public void Tls13OnlyServerIsRefusedWithProtocolVersion()
+    {
+        using var server = OpenSslServer.Start(pki.Directory, "-cert server.crt -key server.key -tls1_3 -groups P-256 -www");
+        var client = new TlsClient(new SocketTransport(), Options(pki, 1024));
+        var e = Assert.ThrowsExactly<TlsAlertException>(() => client.Connect("localhost", server.Port));
+        Assert.AreEqual(TlsAlert.ProtocolVersion, e.Alert, e.Message);
+    }
+
+    [TestMethod]
+    public void ServerWithOnlyOtherSuitesIsRefused()
+    {
+        using var server = OpenSslServer.StartStandard(pki, "ECDHE-ECDSA-AES256-GCM-SHA384", "-www");
+        var client = new TlsClient(new SocketTransport(), Options(pki, 1024));
+        var e = Assert.ThrowsExactly<TlsAlertException>(() => client.Connect("localhost", server.Port));
+        Assert.AreEqual(TlsAlert.HandshakeFailure, e.Alert, e.Message);
+    }
+
+    [TestMethod]
+    public void WrongHostIsRefusedByThePolicy()
+    {
+        using var server = OpenSslServer.StartStandard(pki, OpenSslServer.Gcm, "-www");
+        TlsClientOptions o = Options(pki, 1024);
+        o.ServerName = "device.example.com";
+        var client = new TlsClient(new SocketTransport(), o);
+        var e = Assert.ThrowsExactly<TlsCertificateException>(() => client.Connect("127.0.0.1", server.Port));
+        Assert.AreEqual(CertificateError.HostnameMismatch, e.Error, e.Message);
+    }
+
     /// <summary>IStorage in a dictionary (host tests).</summary>
     private sealed class DictionaryStorage : IStorage
     {

@@ -14,17 +14,11 @@ namespace TuyaLite.Tests.Tls
             public void NextBytes(byte[] buffer, int offset, int count) { }
         }
 
-        private sealed class FixedClock : IClock
-        {
-            public DateTime UtcNow { get { return new DateTime(2027, 1, 1); } }
-            public bool IsKnown { get { return true; } }
-        }
-
         private static TlsClientOptions Valid()
         {
             TlsClientOptions o = new TlsClientOptions();
             o.TrustedRoots = new byte[][] { new byte[] { 0x30, 0 } };
-            o.Clock = new FixedClock();
+            o.Clock = new FixedClock(new DateTime(2027, 1, 1), true);
             o.Random = new NullRandom();
             return o;
         }
