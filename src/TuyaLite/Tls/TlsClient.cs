@@ -19,7 +19,8 @@ namespace TuyaLite.Tls
     /// </list>
     /// Memory: two record buffers of 5 + fragment + 24 bytes live as long as the client; a handshake buffer of
     /// 4 + MaxHandshakeMessageSize bytes and the handshake's secrets live only during Connect. One reader thread and
-    /// one writer thread may use a connected client at the same time; anything else needs external locking.
+    /// one writer thread may use a connected client at the same time (Connect and Close are not concurrent with
+    /// anything). See docs/tls/client.md.
     /// </summary>
     public sealed class TlsClient : ITransport
     {
@@ -28,6 +29,7 @@ namespace TuyaLite.Tls
         private readonly IRandom random;
         private readonly CertificateValidator validator;
         private readonly RecordLayer records;
+        private readonly object readLock = new object();
         private readonly object writeLock = new object();
         private readonly TlsDiagnostics diagnostics = new TlsDiagnostics();
         private readonly byte[] postHandshake = new byte[TlsConstants.HandshakeHeaderSize];
@@ -116,36 +118,44 @@ namespace TuyaLite.Tls
                 throw new TransportException("tls: not connected");
             }
             if (count == 0) return 0;
-            try
+            lock (readLock)
             {
-                while (true)
+                try
                 {
-                    if (records.Remaining > 0 && records.CurrentType == TlsConstants.ContentApplicationData)
-                    {
-                        emptyRecords = 0;
-                        return records.ReadData(buffer, offset, count);
-                    }
-                    int type = records.NextRecord();
-                    if (type == TlsConstants.ContentApplicationData)
-                    {
-                        if (records.Remaining == 0) CountEmptyRecord();
-                    }
-                    else if (type == TlsConstants.ContentAlert)
-                    {
-                        if (HandleAlert(records.ReadAlert())) return 0;
-                    }
-                    else if (type == TlsConstants.ContentHandshake) HandlePostHandshake();
-                    else throw new TlsProtocolException(TlsAlert.UnexpectedMessage, "ChangeCipherSpec after the handshake");
+                    return ReadLocked(buffer, offset, count);
+                }
+                catch (TransportTimeoutException)
+                {
+                    throw; // nothing lost: the partly received record is kept and the next Read continues it
+                }
+                catch (Exception e)
+                {
+                    Fail(e);
+                    throw;
                 }
             }
-            catch (TransportTimeoutException)
+        }
+
+        private int ReadLocked(byte[] buffer, int offset, int count)
+        {
+            while (true)
             {
-                throw; // nothing lost: the partly received record is kept and the next Read continues it
-            }
-            catch (Exception e)
-            {
-                Fail(e);
-                throw;
+                if (records.Remaining > 0 && records.CurrentType == TlsConstants.ContentApplicationData)
+                {
+                    emptyRecords = 0;
+                    return records.ReadData(buffer, offset, count);
+                }
+                int type = records.NextRecord();
+                if (type == TlsConstants.ContentApplicationData)
+                {
+                    if (records.Remaining == 0) CountEmptyRecord();
+                }
+                else if (type == TlsConstants.ContentAlert)
+                {
+                    if (HandleAlert(records.ReadAlert())) return 0;
+                }
+                else if (type == TlsConstants.ContentHandshake) HandlePostHandshake();
+                else throw new TlsProtocolException(TlsAlert.UnexpectedMessage, "ChangeCipherSpec after the handshake");
             }
         }
 
@@ -153,19 +163,29 @@ namespace TuyaLite.Tls
         public void Write(byte[] buffer, int offset, int count)
         {
             if (!connected || closeSent) throw new TransportException("tls: not connected");
-            lock (writeLock)
+            bool failed = false;
+            try
             {
-                try
+                lock (writeLock)
                 {
-                    records.Write(TlsConstants.ContentApplicationData, buffer, offset, count);
-                    records.Flush();
+                    try
+                    {
+                        records.Write(TlsConstants.ContentApplicationData, buffer, offset, count);
+                        records.Flush();
+                    }
+                    catch (Exception e)
+                    {
+                        // Even a write timeout may have left half a record on the wire: the stream cannot continue.
+                        failed = true;
+                        SendFailureAlert(e);
+                        throw;
+                    }
                 }
-                catch (Exception e)
-                {
-                    // Even a write timeout may have left half a record on the wire: the stream cannot continue.
-                    Fail(e);
-                    throw;
-                }
+            }
+            finally
+            {
+                // Outside the write lock: shutting down takes the read lock first (lock order read → write).
+                if (failed) ShutDown();
             }
         }
 
@@ -390,6 +410,13 @@ namespace TuyaLite.Tls
         /// </summary>
         private void Fail(Exception e)
         {
+            SendFailureAlert(e);
+            ShutDown();
+        }
+
+        private void SendFailureAlert(Exception e)
+        {
+            connected = false;
             bool alertInvolved = e is TlsException;
             if (e is TlsException && !(e is TlsAlertException))
             {
@@ -402,8 +429,6 @@ namespace TuyaLite.Tls
                 alertInvolved = true;
             }
             if (alertInvolved) ForgetSession();
-            connected = false;
-            ShutDown();
         }
 
         private void TrySendFatal(int alert)
@@ -420,8 +445,11 @@ namespace TuyaLite.Tls
             }
         }
 
+        /// <summary>Closes the transport (which also wakes a reader or writer blocked in it), then erases the keys
+        /// once no other thread is inside the record layer. Lock order: read, then write.</summary>
         private void ShutDown()
         {
+            connected = false;
             try
             {
                 inner.Close();
@@ -430,7 +458,10 @@ namespace TuyaLite.Tls
             {
                 // Closing a broken transport must not hide the original failure.
             }
-            records.Clear();
+            lock (readLock)
+            {
+                lock (writeLock) records.Clear();
+            }
         }
     }
 }

@@ -222,6 +222,49 @@ public class TlsOpenSslTests
     }
 
     [TestMethod]
+    public void ReaderAndWriterThreadsShareOneConnection()
+    {
+        using var server = OpenSslServer.StartStandard(pki, OpenSslServer.Gcm, "-rev");
+        TlsClient client = Connect(server, Options(pki, 512));
+        const int Messages = 300;
+        byte[] line = Encoding.ASCII.GetBytes(new string('r', 63) + "\n");
+        long received = 0;
+        Exception readerFailure = null;
+        var reader = new Thread(() =>
+        {
+            byte[] buf = new byte[256];
+            try
+            {
+                while (Interlocked.Read(ref received) < Messages * line.Length)
+                {
+                    int n = client.Read(buf, 0, buf.Length);
+                    if (n == 0) break;
+                    Interlocked.Add(ref received, n);
+                }
+                // Now block in Read until the main thread closes the connection.
+                client.ReadTimeout = 0;
+                client.Read(buf, 0, buf.Length);
+            }
+            catch (TransportException)
+            {
+                // expected once Close runs while this thread waits
+            }
+            catch (Exception e)
+            {
+                readerFailure = e;
+            }
+        });
+        reader.Start();
+        for (int i = 0; i < Messages; i++) client.Write(line, 0, line.Length);
+        SpinWait.SpinUntil(() => Interlocked.Read(ref received) >= Messages * line.Length, 10000);
+        Assert.AreEqual((long)Messages * line.Length, Interlocked.Read(ref received));
+        Thread.Sleep(100);
+        client.Close();
+        Assert.IsTrue(reader.Join(5000), "reader thread still blocked after Close");
+        Assert.IsNull(readerFailure, readerFailure?.ToString());
+    }
+
+    [TestMethod]
     public void AllocationsPerHandshake()
     {
         using var server = OpenSslServer.StartStandard(pki, OpenSslServer.Gcm, "-www");
