@@ -239,14 +239,16 @@ namespace TuyaLite.Tls
 
         /// <summary>
         /// Bytes this connection holds now, summed from the arrays actually allocated: record buffers, cipher states,
-        /// session, and during a handshake its buffer, hashes and secrets. Engine internals (AES schedule, GHASH key,
-        /// SHA-256 state) are counted from <see cref="TlsMemory"/>.
+        /// session, the validator's buffers (and the DRBG when the client made its own), and during a handshake its
+        /// buffer, hashes and secrets. Engine internals (AES schedule, GHASH key, SHA-256 state) are counted from
+        /// <see cref="TlsMemory"/>.
         /// </summary>
         public int HeldBytes
         {
             get
             {
-                int n = records.HeldBytes + postHandshake.Length;
+                int n = records.HeldBytes + postHandshake.Length + TlsMemory.ValidatorBytes;
+                if (options.Random == null) n += TlsMemory.DrbgBytes;
                 if (handshakeBuffer != null) n += handshakeBuffer.Length;
                 if (handshake != null) n += handshake.HeldBytes;
                 if (session != null) n += session.HeldBytes;

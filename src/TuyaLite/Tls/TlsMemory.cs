@@ -25,5 +25,12 @@ namespace TuyaLite.Tls
 
         /// <summary>TlsPrf: an HMAC, the 32-byte A(i) and the 64-byte label buffer.</summary>
         public const int PrfBytes = HmacBytes + 32 + 64;
+
+        /// <summary>HmacDrbg (only when the client makes its own from an entropy source): an HMAC, K, V, 48-byte seed.</summary>
+        public const int DrbgBytes = HmacBytes + 32 + 32 + 48;
+
+        /// <summary>CertificateValidator: 253-byte host name buffer and 32-byte hash (the pinned roots are the caller's
+        /// arrays, parsed in place).</summary>
+        public const int ValidatorBytes = 253 + 32;
     }
 }
