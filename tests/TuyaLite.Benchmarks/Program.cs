@@ -7,3 +7,5 @@ double seconds = quick ? 0.2 : 1.0;
 Console.WriteLine($"TuyaLite benchmarks  (.NET {Environment.Version}, {Environment.ProcessorCount} cores, {(quick ? "quick" : "full")} run)");
 Console.WriteLine();
 CryptoBenchmarks.Run(seconds);
+Console.WriteLine();
+P256Benchmarks.Run(seconds);

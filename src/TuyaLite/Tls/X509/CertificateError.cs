@@ -52,9 +52,13 @@ namespace TuyaLite.Tls
             : base(AlertFor(error), CertificateError.Name(error) + (detail == null ? "" : ": " + detail))
         {
             Error = error;
+            Detail = detail;
         }
 
         public int Error { get; private set; }
+
+        /// <summary>The specific reason after the error name (may be null), e.g. for one-line diagnostics.</summary>
+        public string Detail { get; private set; }
 
         private static int AlertFor(int error)
         {
