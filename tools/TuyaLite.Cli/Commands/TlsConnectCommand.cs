@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using TuyaLite.Cli.Tls;
 using TuyaLite.Platform;
@@ -255,7 +256,7 @@ public static class TlsConnectCommand
         public string ToJson()
         {
             using var stream = new MemoryStream();
-            using (var w = new Utf8JsonWriter(stream))
+            using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
                 w.WriteStartObject();
                 w.WriteBoolean("ok", Ok);
@@ -272,7 +273,7 @@ public static class TlsConnectCommand
                 {
                     // The handshake that failed: what the server sent is known, nothing was negotiated.
                     w.WriteNull("suite");
-                    w.WriteNumber("mfl", 0);
+                    w.WriteNull("mfl");
                     w.WriteBoolean("resumed", false);
                     w.WriteNull("handshakeBytes");
                     w.WriteNull("fieldMuls");
