@@ -201,9 +201,9 @@ public class TlsHostileServerTests
                     var body = new List<byte>(record.AsSpan(5, at - 5).ToArray());
                     body.AddRange(message);
                     body.AddRange(record.AsSpan(at + 4 + length).ToArray());
+                    swapped(); // before the client can see it: it fails as soon as it parses the leaf
                     toClient.Write([Handshake, 0x03, 0x03, (byte)(body.Count >> 8), (byte)body.Count]);
                     toClient.Write(body.ToArray());
-                    swapped();
                     return true;
                 }
                 at += 4 + length;
@@ -232,7 +232,7 @@ public class TlsHostileServerTests
         byte[] leaf = TestCertificates.Leaf(issuer, "localhost", key).Der;
         using var server = OpenSslServer.StartStandard(pki, OpenSslServer.Gcm, "-www");
         bool swapped = false;
-        using var proxy = new RecordProxy(server.Port, SwapServerChain(leaf, () => swapped = true));
+        using var proxy = new RecordProxy(server.Port, SwapServerChain(leaf, () => Volatile.Write(ref swapped, true)));
         TlsClient client = new TlsClient(new SocketTransport(), new TlsClientOptions
         {
             TrustedRoots = [pki.RootDer, issuer.Der],
@@ -243,7 +243,7 @@ public class TlsHostileServerTests
         });
         var e = Assert.ThrowsExactly<TlsCertificateException>(() => client.Connect("localhost", proxy.Port));
         Console.WriteLine($"{keyType} leaf swapped in: {e.Message}");
-        Assert.IsTrue(swapped, "the Certificate message was not found inside one record");
+        Assert.IsTrue(Volatile.Read(ref swapped), "the Certificate message was not found inside one record");
         Assert.AreEqual(CertificateError.UnsupportedKey, e.Error, e.Message);
         Assert.AreEqual(TlsAlert.UnsupportedCertificate, e.Alert);
         Assert.IsTrue(server.WaitForOutput("SSL alert number 43"), server.Output);
