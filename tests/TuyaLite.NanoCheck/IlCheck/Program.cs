@@ -1,5 +1,7 @@
-// Usage: IlCheck <assembly.dll> [--allow AssemblyName]...
+// Usage: IlCheck <assembly.dll> [--allow AssemblyName]... [--max-il BYTES] [--max-strings BYTES]
 // Exit code 0 when the assembly fits the nanoFramework rules checked here, 1 with one line per violation otherwise.
+// --max-il / --max-strings: budgets for the two 16-bit-indexed tables of a nanoFramework assembly (byte code and
+// strings, 64 KB each; the metadata processor refuses to build a larger one). Estimated from the IL: see README.md.
 using System.Collections.Immutable;
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
@@ -7,7 +9,14 @@ using System.Reflection.PortableExecutable;
 
 if (args.Length == 0) { Console.Error.WriteLine("usage: IlCheck <assembly.dll> [--allow Name]..."); return 2; }
 var allowed = new HashSet<string>(StringComparer.Ordinal) { "mscorlib" };
-for (int i = 1; i + 1 < args.Length; i += 2) if (args[i] == "--allow") allowed.Add(args[i + 1]);
+long maxIl = long.MaxValue, maxStrings = long.MaxValue;
+for (int i = 1; i + 1 < args.Length; i += 2)
+{
+    if (args[i] == "--allow") allowed.Add(args[i + 1]);
+    else if (args[i] == "--max-il") maxIl = long.Parse(args[i + 1]);
+    else if (args[i] == "--max-strings") maxStrings = long.Parse(args[i + 1]);
+    else { Console.Error.WriteLine($"unknown option {args[i]}"); return 2; }
+}
 
 using var stream = File.OpenRead(args[0]);
 using var pe = new PEReader(stream);
@@ -63,8 +72,23 @@ foreach (var h in md.MemberReferences)
     else mr.DecodeFieldSignature(provider, null);
 }
 
+// Table budgets: method bodies (IL incl. headers) and names + string literals (UTF-8), as the metadata processor sees them.
+long ilBytes = 0;
+foreach (var h in md.MethodDefinitions)
+{
+    var m = md.GetMethodDefinition(h);
+    if (m.RelativeVirtualAddress != 0) ilBytes += pe.GetMethodBody(m.RelativeVirtualAddress).Size;
+}
+long stringBytes = md.GetHeapSize(HeapIndex.String);
+for (var us = MetadataTokens.UserStringHandle(1); !us.IsNil; us = md.GetNextHandle(us))
+    stringBytes += System.Text.Encoding.UTF8.GetByteCount(md.GetUserString(us)) + 1;
+if (ilBytes > maxIl) errors.Add($"{ilBytes} bytes of IL exceed the budget of {maxIl} (nanoFramework byte code is limited to 64 KB per assembly: split it)");
+if (stringBytes > maxStrings) errors.Add($"{stringBytes} bytes of names and strings exceed the budget of {maxStrings} (nanoFramework string table is limited to 64 KB per assembly: split it)");
+
 foreach (var e in errors.Distinct()) Console.Error.WriteLine($"{Path.GetFileName(args[0])}: nanoFramework rule violated: {e}");
-if (errors.Count == 0) Console.WriteLine($"nano IL check: {Path.GetFileName(args[0])} ok ({md.TypeDefinitions.Count} types, {md.MethodDefinitions.Count} methods)");
+if (errors.Count == 0)
+    Console.WriteLine($"nano IL check: {Path.GetFileName(args[0])} ok ({md.TypeDefinitions.Count} types, {md.MethodDefinitions.Count} methods, " +
+        $"IL {ilBytes}{(maxIl == long.MaxValue ? "" : "/" + maxIl)} B, strings {stringBytes}{(maxStrings == long.MaxValue ? "" : "/" + maxStrings)} B)");
 return errors.Count == 0 ? 0 : 1;
 
 static string Owner(MetadataReader md, EntityHandle h) => h.Kind switch
