@@ -16,6 +16,7 @@ public static class Program
         RootCommand root = new("tuyalite: tools and diagnostics for TuyaLite devices")
         {
             CertCommand.Create(),
+            TlsCommand.Create(),
         };
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)

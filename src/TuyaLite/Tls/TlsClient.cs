@@ -97,8 +97,14 @@ namespace TuyaLite.Tls
             }
             catch (Exception e)
             {
-                Fail(e);
-                throw;
+                TlsAlertException refusal = e is TransportException && !(e is TransportTimeoutException) ? PendingAlert() : null;
+                if (refusal == null)
+                {
+                    Fail(e);
+                    throw;
+                }
+                Fail(refusal);
+                throw refusal;
             }
             finally
             {
@@ -108,6 +114,28 @@ namespace TuyaLite.Tls
             }
             inner.ReadTimeout = readTimeout;
         }
+
+        /// <summary>
+        /// After the connection failed during the handshake: the alert the server sent before it closed, when one is
+        /// waiting to be read, else null. A server that refuses our flight (e.g. mutual TLS without a certificate)
+        /// sends its alert and closes; our next write then fails with a reset, and the alert is the real reason.
+        /// </summary>
+        private TlsAlertException PendingAlert()
+        {
+            try
+            {
+                inner.ReadTimeout = PendingAlertTimeout;
+                if (records.Remaining > 0 || records.NextRecord() != TlsConstants.ContentAlert) return null;
+                return new TlsAlertException(records.ReadAlert() & 0xFF);
+            }
+            catch (Exception)
+            {
+                return null; // nothing readable: the transport failure stands
+            }
+        }
+
+        /// <summary>Milliseconds to wait for an alert already on its way when a handshake write fails.</summary>
+        private const int PendingAlertTimeout = 500;
 
         /// <summary>Reads decrypted application data; 0 once the peer has sent close_notify.</summary>
         public int Read(byte[] buffer, int offset, int count)

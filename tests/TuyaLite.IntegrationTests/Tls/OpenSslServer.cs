@@ -52,6 +52,13 @@ public sealed class OpenSslServer : IDisposable
     /// <summary>Server output so far (for assertion messages).</summary>
     public string Output { get { lock (output) return output.ToString(); } }
 
+    /// <summary>Waits until the server has printed the text (e.g. "SSL alert number 42": the alert our client sent
+    /// reached it); false after the timeout.</summary>
+    public bool WaitForOutput(string text, int milliseconds = 3000)
+    {
+        return SpinWait.SpinUntil(() => Output.Contains(text, StringComparison.Ordinal), milliseconds);
+    }
+
     /// <summary>The standard server of peers.md: our PKI's leaf, TLS 1.2 only, P-256, the given cipher, plus extra args.</summary>
     public static OpenSslServer StartStandard(OpenSslPki pki, string cipher, string extra)
     {

@@ -486,6 +486,77 @@ namespace TuyaLite.Tests.Tls
             Assert.IsFalse(client.IsConnected);
         }
 
+        [TestMethod]
+        public void AlertWaitingBehindAFailedHandshakeWriteIsTheReportedReason()
+        {
+            // A server that refuses the client's second flight sends its alert and closes; the client's next write then
+            // fails (connection reset), and the alert already received is the real reason.
+            ScriptedTlsServer server;
+            MemoryTransport t = ScriptedTlsServer.Create(out server);
+            ResettingTransport refusing = new ResettingTransport(t, 2, new byte[] { 21, 3, 3, 0, 2, 2, TlsAlert.HandshakeFailure });
+            TlsClient client = new TlsClient(refusing, Options());
+            TlsAssert.Throws(typeof(TlsAlertException), TlsAlert.HandshakeFailure, () => client.Connect("localhost", 443));
+            Assert.IsFalse(client.IsConnected);
+            Assert.IsNull(client.Session);
+        }
+
+        [TestMethod]
+        public void FailedHandshakeWriteWithoutAnAlertStaysATransportFailure()
+        {
+            ScriptedTlsServer server;
+            MemoryTransport t = ScriptedTlsServer.Create(out server);
+            TlsClient client = new TlsClient(new ResettingTransport(t, 2, null), Options());
+            Assert.ThrowsException(typeof(TransportException), () => client.Connect("localhost", 443));
+            Assert.IsFalse(client.IsConnected);
+        }
+
+        /// <summary>Fails the Nth write as a reset connection would, after putting the given bytes (a server's alert)
+        /// into the client's read queue.</summary>
+        private sealed class ResettingTransport : ITransport
+        {
+            private readonly MemoryTransport inner;
+            private readonly int failingWrite;
+            private readonly byte[] pending;
+            private int writes;
+
+            public ResettingTransport(MemoryTransport inner, int failingWrite, byte[] pending)
+            {
+                this.inner = inner;
+                this.failingWrite = failingWrite;
+                this.pending = pending;
+            }
+
+            public void Connect(string host, int port) { inner.Connect(host, port); }
+
+            public int Read(byte[] buffer, int offset, int count) { return inner.Read(buffer, offset, count); }
+
+            public void Write(byte[] buffer, int offset, int count)
+            {
+                if (++writes == failingWrite)
+                {
+                    if (pending != null) inner.Inject(pending, 0, pending.Length);
+                    throw new TransportException("send failed: connection reset by peer");
+                }
+                inner.Write(buffer, offset, count);
+            }
+
+            public void Close() { inner.Close(); }
+
+            public bool IsConnected { get { return inner.IsConnected; } }
+
+            public int ReadTimeout
+            {
+                get { return inner.ReadTimeout; }
+                set { inner.ReadTimeout = value; }
+            }
+
+            public int WriteTimeout
+            {
+                get { return inner.WriteTimeout; }
+                set { inner.WriteTimeout = value; }
+            }
+        }
+
         // ---------------------------------------------------------------- mutual TLS
 
         [TestMethod]
