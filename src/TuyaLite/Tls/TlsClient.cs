@@ -101,7 +101,7 @@ namespace TuyaLite.Tls
                 if (refusal == null)
                 {
                     Fail(e);
-                    throw;
+                    throw e;
                 }
                 Fail(refusal);
                 throw refusal;
@@ -152,14 +152,14 @@ namespace TuyaLite.Tls
                 {
                     return ReadLocked(buffer, offset, count);
                 }
-                catch (TransportTimeoutException)
+                catch (TransportTimeoutException e)
                 {
-                    throw; // nothing lost: the partly received record is kept and the next Read continues it
+                    throw e; // nothing lost: the partly received record is kept and the next Read continues it
                 }
                 catch (Exception e)
                 {
                     Fail(e);
-                    throw;
+                    throw e;
                 }
             }
         }
@@ -206,7 +206,7 @@ namespace TuyaLite.Tls
                         // Even a write timeout may have left half a record on the wire: the stream cannot continue.
                         failed = true;
                         SendFailureAlert(e);
-                        throw;
+                        throw e;
                     }
                 }
             }
@@ -302,7 +302,7 @@ namespace TuyaLite.Tls
             catch (Exception e)
             {
                 Fail(e);
-                throw;
+                throw e;
             }
             diagnostics.LeafTimeProvisional = false;
             if (session != null && session.LeafTimeProvisional)

@@ -56,6 +56,10 @@ foreach (var h in md.TypeDefinitions)
             var body = pe.GetMethodBody(m.RelativeVirtualAddress);
             if (!body.LocalSignature.IsNil)
                 md.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(provider, null);
+            if (IlScanner.ContainsRethrow(body.GetILBytes()!))
+                errors.Add($"bare 'throw;' (rethrow) in {typeName}.{md.GetString(m.Name)}: on the nanoFramework interpreter it " +
+                    "rethrows the last exception thrown anywhere on the thread (a nested caught one becomes a bare System.Exception); " +
+                    "catch into a variable and 'throw e;' instead");
         }
     }
 }
@@ -123,4 +127,36 @@ sealed class NanoTypeRules(MetadataReader md, List<string> errors) : ISignatureT
     public string GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => md.GetString(md.GetTypeDefinition(handle).Name);
     public string GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) => md.GetString(md.GetTypeReference(handle).Name);
     public string GetTypeFromSpecification(MetadataReader reader, object? c, TypeSpecificationHandle handle, byte rawTypeKind) => md.GetTypeSpecification(handle).DecodeSignature(this, c);
+}
+
+/// <summary>Walks IL instruction by instruction (operand sizes from System.Reflection.Emit.OpCodes).</summary>
+static class IlScanner
+{
+    private static readonly Dictionary<short, System.Reflection.Emit.OpCode> OpCodes =
+        typeof(System.Reflection.Emit.OpCodes).GetFields()
+            .Select(f => (System.Reflection.Emit.OpCode)f.GetValue(null)!)
+            .ToDictionary(o => o.Value);
+
+    public static bool ContainsRethrow(byte[] il)
+    {
+        int i = 0;
+        while (i < il.Length)
+        {
+            short value = il[i] == 0xFE ? (short)(0xFE00 | il[i + 1]) : il[i];
+            i += il[i] == 0xFE ? 2 : 1;
+            var op = OpCodes[value];
+            if (op == System.Reflection.Emit.OpCodes.Rethrow) return true;
+            i += op.OperandType switch
+            {
+                System.Reflection.Emit.OperandType.InlineNone => 0,
+                System.Reflection.Emit.OperandType.ShortInlineBrTarget or System.Reflection.Emit.OperandType.ShortInlineI
+                    or System.Reflection.Emit.OperandType.ShortInlineVar => 1,
+                System.Reflection.Emit.OperandType.InlineVar => 2,
+                System.Reflection.Emit.OperandType.InlineI8 or System.Reflection.Emit.OperandType.InlineR => 8,
+                System.Reflection.Emit.OperandType.InlineSwitch => 4 + 4 * BitConverter.ToInt32(il, i),
+                _ => 4,
+            };
+        }
+        return false;
+    }
 }

@@ -87,10 +87,10 @@ namespace TuyaLite.Tls
                 Reset();
                 throw new TlsCertificateException(CertificateError.Malformed, e.Message);
             }
-            catch (TlsCertificateException)
+            catch (TlsCertificateException e)
             {
                 Reset();
-                throw;
+                throw e;   // explicit: see docs/architecture.md, device rules (no bare rethrow on nanoFramework)
             }
         }
 
