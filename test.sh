@@ -72,7 +72,7 @@ status=0
 for proj in tests/TuyaLite.Tests/TuyaLite.Tests.csproj tests/TuyaLite.IntegrationTests/TuyaLite.IntegrationTests.csproj; do
   name=$(basename "$proj" .csproj)
   echo "== $name"
-  dotnet test "$proj" --no-build -nologo --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+  dotnet test "$proj" --no-build -nologo --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=detailed" \
     --results-directory "$RESULTS" || status=1
 done
 
