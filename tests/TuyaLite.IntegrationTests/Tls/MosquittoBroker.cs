@@ -102,7 +102,7 @@ public sealed class MosquittoBroker : IDisposable
         string executable = Executable() ?? throw new InvalidOperationException("mosquitto is not installed");
         for (int attempt = 0; ; attempt++)
         {
-            var broker = new MosquittoBroker(executable, pki, requireCertificate, FreePort());
+            var broker = new MosquittoBroker(executable, pki, requireCertificate, LocalPeer.FreePort());
             if (broker.running.Wait(TimeSpan.FromSeconds(10)) && !broker.process.HasExited) return broker;
             string log = broker.Output;
             broker.Dispose();
@@ -110,30 +110,10 @@ public sealed class MosquittoBroker : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     public void Dispose()
     {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill();
-                process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // already gone
-        }
-        process.Dispose();
+        LocalPeer.Stop(process);
         running.Dispose();
         try { Directory.Delete(directory, true); } catch (IOException) { }
     }

@@ -70,7 +70,7 @@ public sealed class OpenSslServer : IDisposable
     {
         for (int attempt = 0; ; attempt++)
         {
-            var server = new OpenSslServer(workingDirectory, arguments, FreePort());
+            var server = new OpenSslServer(workingDirectory, arguments, LocalPeer.FreePort());
             if (server.accepting.Wait(TimeSpan.FromSeconds(10))) return server;
             string output = server.Output;
             server.Dispose();
@@ -78,30 +78,10 @@ public sealed class OpenSslServer : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     public void Dispose()
     {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // already gone
-        }
-        process.Dispose();
+        LocalPeer.Stop(process);
         accepting.Dispose();
     }
 }
