@@ -226,8 +226,7 @@ public class TlsMemoryReportTests
         void RoundTrip()
         {
             client.Write(message, 0, message.Length);
-            int got = 0;
-            while (got < message.Length) got += client.Read(buf, got, buf.Length - got);
+            TransportReads.ReadExactly(client, buf, 0, message.Length);
         }
         for (int i = 0; i < 20; i++) RoundTrip();
         rounds = 300;
