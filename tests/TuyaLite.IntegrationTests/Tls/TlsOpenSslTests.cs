@@ -254,7 +254,8 @@ public class TlsOpenSslTests
             {
                 readerFailure = e;
             }
-        });
+        })
+        { IsBackground = true }; // a reader stuck in Read must not keep the test host alive
         reader.Start();
         for (int i = 0; i < Messages; i++) client.Write(line, 0, line.Length);
         SpinWait.SpinUntil(() => Interlocked.Read(ref received) >= Messages * line.Length, 10000);
