@@ -30,7 +30,7 @@ public class HashMacWycheproofTests
                 tally.Record(test, accepted);
             }
         }
-        tally.Report("HMAC-SHA256");
+        tally.Report("HMAC-SHA256", minimum: 174);
     }
 
     [TestMethod]
@@ -66,7 +66,7 @@ public class HashMacWycheproofTests
                 tally.Record(test, accepted);
             }
         }
-        tally.Report("HKDF-SHA256");
+        tally.Report("HKDF-SHA256", minimum: 86);
     }
 
     private static byte[] Hex(JsonElement test, string name) => Convert.FromHexString(test.GetProperty(name).GetString()!);
@@ -103,12 +103,12 @@ public class HashMacWycheproofTests
             }
         }
 
-        public void Report(string name)
+        public void Report(string name, int minimum)
         {
             Console.WriteLine($"{name} Wycheproof: ran {_ran}, passed {_passed}, skipped {_skipped} " +
                               $"(acceptable: accepted {_acceptableAccepted} / rejected {_acceptableRejected})");
             foreach (string f in _failures) Console.WriteLine("  " + f);
-            Assert.IsTrue(_ran > 0, "no vectors ran");
+            Assert.IsTrue(_ran >= minimum, $"expected {minimum} cases, ran {_ran}");
             Assert.AreEqual(0, _failures.Count, string.Join("; ", _failures));
             Assert.AreEqual(_ran, _passed + _skipped);
         }
