@@ -45,12 +45,31 @@ CNF
 ) >/dev/null
 echo "   root $(openssl x509 -in "$work/root.crt" -outform DER | wc -c) B, server leaf $(openssl x509 -in "$work/server.crt" -outform DER | wc -c) B (DER)"
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 44330)
+# A free port without python: random candidates, skipping any where something already answers; s_server exiting
+# (port taken meanwhile) moves on to the next. Fails loudly with the server's output if none becomes reachable.
+start_server() {
+  local attempt
+  for attempt in 1 2 3 4 5; do
+    port=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then continue; fi
+    openssl s_server -accept "127.0.0.1:$port" -cert "$work/server.crt" -key "$work/server.key" -tls1_2 \
+      -cipher ECDHE-ECDSA-AES128-GCM-SHA256 -groups P-256 -www -quiet >"$work/server.log" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 50); do
+      kill -0 "$server_pid" 2>/dev/null || break
+      if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+      sleep 0.1
+    done
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+  done
+  echo "run.sh: openssl s_server never became reachable on 127.0.0.1 ($attempt ports tried); its output:" >&2
+  cat "$work/server.log" >&2 2>/dev/null || true
+  exit 1
+}
+start_server
 echo "== openssl s_server on 127.0.0.1:$port (TLS 1.2, ECDHE-ECDSA-AES128-GCM-SHA256, P-256)"
-openssl s_server -accept "127.0.0.1:$port" -cert "$work/server.crt" -key "$work/server.key" -tls1_2 \
-  -cipher ECDHE-ECDSA-AES128-GCM-SHA256 -groups P-256 -www -quiet >/dev/null 2>&1 &
-server_pid=$!
-for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
 
 echo "== tuyalite tls connect localhost:$port --mfl 512 --resume --send 'GET / ...'"
 "${CLI[@]}" tls connect "localhost:$port" --ca "$work/root.crt" --mfl 512 --resume \

@@ -1,54 +1,31 @@
-using System.Diagnostics;
 using TuyaLite.Cli;
+using TuyaLite.IntegrationTests.Tls;
 
 namespace TuyaLite.IntegrationTests.Cli;
 
-/// <summary>`tuyalite cert verify` on a compact 2-level PKI made by openssl exactly as in peers.md (run in-process).</summary>
+/// <summary>`tuyalite cert verify` on the compact 2-level PKI of peers.md (<see cref="OpenSslPki"/>), run in-process.</summary>
 [TestClass]
 public class CertVerifyCommandTests
 {
-    private static string _dir;
+    private static OpenSslPki pki;
 
     [ClassInitialize]
     public static void MakePki(TestContext _)
     {
-        _dir = Directory.CreateTempSubdirectory("tuyalite-cli-").FullName;
-        File.WriteAllText(Path.Combine(_dir, "min.cnf"),
-            "[req]\ndistinguished_name=dn\nprompt=no\n[dn]\nCN=root\n" +
-            "[v3_root]\nbasicConstraints=critical,CA:TRUE\nsubjectKeyIdentifier=none\nauthorityKeyIdentifier=none\n" +
-            "[v3_leaf]\nsubjectAltName=DNS:localhost\nsubjectKeyIdentifier=none\nauthorityKeyIdentifier=none\n");
-        OpenSsl("ecparam -name prime256v1 -genkey -noout -out root.key");
-        OpenSsl("req -x509 -new -key root.key -sha256 -days 3650 -set_serial 1 -subj /CN=root -config min.cnf -extensions v3_root -out root.crt");
-        OpenSsl("ecparam -name prime256v1 -genkey -noout -out server.key");
-        OpenSsl("req -new -key server.key -subj /CN=localhost -config min.cnf -out server.csr");
-        OpenSsl("x509 -req -in server.csr -CA root.crt -CAkey root.key -set_serial 2 -days 825 -sha256 -extfile min.cnf -extensions v3_leaf -out server.crt");
-        OpenSsl("x509 -in server.crt -outform DER -out server.der");
-        OpenSsl("ecparam -name prime256v1 -genkey -noout -out other.key");
-        OpenSsl("req -x509 -new -key other.key -sha256 -days 3650 -set_serial 3 -subj /CN=other -config min.cnf -extensions v3_root -out other.crt");
-        File.WriteAllText(Path.Combine(_dir, "both.crt"), File.ReadAllText(Path.Combine(_dir, "server.crt")) + File.ReadAllText(Path.Combine(_dir, "root.crt")));
+        pki = new OpenSslPki();
+        File.WriteAllBytes(Path.Combine(pki.Directory, "server.der"), pki.ServerDer);
+        File.WriteAllText(Path.Combine(pki.Directory, "other.crt"), TestCertificates.Root("Other-Root").Certificate.ExportCertificatePem());
+        File.WriteAllText(Path.Combine(pki.Directory, "both.crt"), File.ReadAllText(pki.ServerCert) + File.ReadAllText(pki.RootCert));
     }
 
     [ClassCleanup]
-    public static void RemovePki()
-    {
-        if (_dir != null) Directory.Delete(_dir, true);
-    }
-
-    private static void OpenSsl(string arguments)
-    {
-        var psi = new ProcessStartInfo("openssl", arguments) { WorkingDirectory = _dir, RedirectStandardError = true, RedirectStandardOutput = true };
-        using Process p = Process.Start(psi);
-        string err = p.StandardError.ReadToEnd();
-        p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        Assert.AreEqual(0, p.ExitCode, "openssl " + arguments + ": " + err);
-    }
+    public static void RemovePki() { pki?.Dispose(); }
 
     private static (int Exit, string Out, string Err) Tuyalite(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        string[] full = args.Select(a => a.EndsWith(".crt") || a.EndsWith(".der") || a == "missing.pem" ? Path.Combine(_dir, a) : a).ToArray();
+        string[] full = args.Select(a => a.EndsWith(".crt") || a.EndsWith(".der") || a == "missing.pem" ? Path.Combine(pki.Directory, a) : a).ToArray();
         int exit = Program.Run(full, output, error);
         return (exit, output.ToString().Trim(), error.ToString().Trim());
     }

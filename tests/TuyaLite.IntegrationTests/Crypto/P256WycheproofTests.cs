@@ -41,14 +41,13 @@ public class P256WycheproofTests
                 }
                 catch (Exception e)
                 {
-                    tally.Ran++;
-                    tally.Failures.Add($"tcId {Id(test)}: verify threw {e.GetType().Name}: {e.Message}");
+                    tally.Fail(test, $"verify threw {e.GetType().Name}: {e.Message}");
                     continue;
                 }
-                Record(tally, test, accepted, null);
+                tally.Record(test, accepted);
             }
         }
-        Finish(tally, "Wycheproof " + file, minimum);
+        tally.Finish("Wycheproof " + file, minimum);
     }
 
     [TestMethod]
@@ -61,7 +60,7 @@ public class P256WycheproofTests
             foreach (var test in group.GetProperty("tests").EnumerateArray())
                 Ecdh(tally, test, Hex(test, "public"));
         }
-        Finish(tally, "Wycheproof ecdh_secp256r1_ecpoint_test.json", 355);
+        tally.Finish("Wycheproof ecdh_secp256r1_ecpoint_test.json", 355);
     }
 
     [TestMethod]
@@ -79,8 +78,8 @@ public class P256WycheproofTests
                 Ecdh(tally, test, point);
             }
         }
-        Console.WriteLine($"  SubjectPublicKeyInfo not a DER named-curve P-256 key with a bit string: {unsupported} (rejected)");
-        Finish(tally, "Wycheproof ecdh_secp256r1_test.json", 612);
+        tally.Finish("Wycheproof ecdh_secp256r1_test.json", 612,
+            $"SubjectPublicKeyInfo not a DER named-curve P-256 key with a bit string: {unsupported} (rejected)");
     }
 
     /// <summary>One ECDH case; point null means the test's SPKI was refused before reaching the library.</summary>
@@ -105,12 +104,11 @@ public class P256WycheproofTests
             }
             catch (Exception e)
             {
-                tally.Ran++;
-                tally.Failures.Add($"tcId {Id(test)}: ECDH threw {e.GetType().Name}: {e.Message}");
+                tally.Fail(test, $"ECDH threw {e.GetType().Name}: {e.Message}");
                 return;
             }
         }
-        Record(tally, test, accepted, wrong);
+        tally.Record(test, accepted, wrong);
     }
 
     /// <summary>
@@ -139,29 +137,6 @@ public class P256WycheproofTests
         }
     }
 
-    private static void Record(WycheproofTally tally, JsonElement test, bool accepted, string wrong)
-    {
-        tally.Ran++;
-        string result = test.GetProperty("result").GetString();
-        string flags = string.Join(",", test.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
-        if (accepted && wrong != null) tally.Failures.Add($"tcId {Id(test)} ({result}, {flags}): {wrong}");
-        else if (result == "valid" && !accepted) tally.Failures.Add($"tcId {Id(test)} ({flags}): valid case rejected");
-        else if (result == "invalid" && accepted) tally.Failures.Add($"tcId {Id(test)} ({flags}): invalid case accepted");
-        else
-        {
-            tally.Passed++;
-            if (result == "acceptable") { if (accepted) tally.AcceptableAccepted++; else tally.AcceptableRejected++; }
-        }
-    }
-
-    private static void Finish(WycheproofTally tally, string name, int minimum)
-    {
-        tally.Print(name);
-        Assert.AreEqual(0, tally.Failures.Count, string.Join("; ", tally.Failures));
-        Assert.AreEqual(tally.Ran, tally.Passed + tally.Skipped);
-        Assert.IsTrue(tally.Ran >= minimum, $"expected {minimum} cases, ran {tally.Ran}");
-    }
-
     /// <summary>Wycheproof private keys are ASN.1-style integers (a leading 00, sometimes shorter): 32 bytes here.</summary>
     private static byte[] Scalar32(byte[] v)
     {
@@ -172,8 +147,6 @@ public class P256WycheproofTests
         Array.Copy(v, skip, r, 32 - (v.Length - skip), v.Length - skip);
         return r;
     }
-
-    private static int Id(JsonElement test) => test.GetProperty("tcId").GetInt32();
 
     private static byte[] Hex(JsonElement e, string name) => Convert.FromHexString(e.GetProperty(name).GetString());
 }

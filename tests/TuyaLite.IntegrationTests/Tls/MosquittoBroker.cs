@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace TuyaLite.IntegrationTests.Tls;
@@ -27,13 +25,10 @@ public sealed class MosquittoBroker : IDisposable
         Groups = P-256
         """;
 
-    private readonly Process process;
-    private readonly StringBuilder output = new();
-    private readonly ManualResetEventSlim running = new();
     private readonly string directory;
+    private readonly LocalPeer peer;
 
-    public int Port { get; }
-    public int Pid => process.Id;
+    public int Port => peer.Port;
 
     /// <summary>The broker binary, or null when mosquitto is not installed.</summary>
     public static string Executable()
@@ -43,12 +38,27 @@ public sealed class MosquittoBroker : IDisposable
         return null;
     }
 
-    private MosquittoBroker(string executable, OpenSslPki pki, bool requireCertificate, int port)
+    private MosquittoBroker(string executable, OpenSslPki pki, bool requireCertificate)
     {
-        Port = port;
         directory = Directory.CreateTempSubdirectory("tuyalite-mosquitto-").FullName;
         foreach (string file in new[] { pki.RootCert, pki.ServerCert, pki.ServerKey })
             File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+        File.WriteAllText(Path.Combine(directory, "openssl.cnf"), OpenSslConf + "\n");
+        try
+        {
+            // "running" is logged once the listener is bound; a taken port ends the process before it.
+            peer = LocalPeer.Launch("mosquitto", port => StartInfo(executable, port, requireCertificate),
+                line => line.Contains(" running", StringComparison.Ordinal));
+        }
+        catch
+        {
+            DeleteDirectory();
+            throw;
+        }
+    }
+
+    private ProcessStartInfo StartInfo(string executable, int port, bool requireCertificate)
+    {
         var config = new StringBuilder();
         if (Environment.UserName == "root") config.AppendLine("user root");
         config.AppendLine("per_listener_settings true");
@@ -65,56 +75,32 @@ public sealed class MosquittoBroker : IDisposable
         config.AppendLine("require_certificate " + (requireCertificate ? "true" : "false"));
         if (requireCertificate) config.AppendLine("use_identity_as_username true");
         File.WriteAllText(Path.Combine(directory, "mosquitto.conf"), config.ToString());
-        File.WriteAllText(Path.Combine(directory, "openssl.cnf"), OpenSslConf + "\n");
 
-        var psi = new ProcessStartInfo(executable, "-c " + Path.Combine(directory, "mosquitto.conf"))
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var psi = new ProcessStartInfo(executable, "-c " + Path.Combine(directory, "mosquitto.conf")) { WorkingDirectory = directory };
         psi.Environment["OPENSSL_CONF"] = Path.Combine(directory, "openssl.cnf");
-        process = new Process { StartInfo = psi };
-        process.OutputDataReceived += (_, e) => OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-    }
-
-    private void OnLine(string line)
-    {
-        if (line == null) return;
-        lock (output) output.AppendLine(line);
-        if (line.Contains(" running", StringComparison.Ordinal)) running.Set();
+        return psi;
     }
 
     /// <summary>Broker log so far (log_type all).</summary>
-    public string Output { get { lock (output) return output.ToString(); } }
+    public string Output => peer.Output;
 
-    public bool WaitForOutput(string text, int milliseconds = 3000) =>
-        SpinWait.SpinUntil(() => Output.Contains(text, StringComparison.Ordinal), milliseconds);
+    public bool WaitForOutput(string text, int milliseconds = 3000) => peer.WaitForOutput(text, milliseconds);
 
     /// <summary>Starts a broker and waits until it runs; retries on another port if the chosen one was taken.</summary>
     public static MosquittoBroker Start(OpenSslPki pki, bool requireCertificate)
     {
         string executable = Executable() ?? throw new InvalidOperationException("mosquitto is not installed");
-        for (int attempt = 0; ; attempt++)
-        {
-            var broker = new MosquittoBroker(executable, pki, requireCertificate, LocalPeer.FreePort());
-            if (broker.running.Wait(TimeSpan.FromSeconds(10)) && !broker.process.HasExited) return broker;
-            string log = broker.Output;
-            broker.Dispose();
-            if (attempt == 2) throw new InvalidOperationException("mosquitto did not start: " + log);
-        }
+        return new MosquittoBroker(executable, pki, requireCertificate);
     }
-
 
     public void Dispose()
     {
-        LocalPeer.Stop(process);
-        running.Dispose();
+        peer.Dispose();
+        DeleteDirectory();
+    }
+
+    private void DeleteDirectory()
+    {
         try { Directory.Delete(directory, true); } catch (IOException) { }
     }
 }

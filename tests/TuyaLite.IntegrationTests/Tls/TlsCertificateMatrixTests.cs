@@ -149,13 +149,17 @@ public class TlsCertificateMatrixTests
     }
 
     [TestMethod]
-    public void ServerWithAP384LeafIsRefused()
+    public void ServerWithAP384LeafFindsNoSharedSuite()
     {
+        // The client names only P-256 (supported_groups, ecdsa_secp256r1_sha256): OpenSSL cannot use a P-384 leaf with
+        // any suite it offers and refuses before sending a certificate. The client's own refusal of such a leaf, when a
+        // server sends one anyway: TlsHostileServerTests.ServerPresentingANonP256LeafIsUnsupportedCertificate.
         using var p384 = ECDsa.Create(ECCurve.NamedCurves.nistP384);
         using var server = Serve(TestCertificates.Leaf(root, "localhost", p384), "p384");
         TlsClient client = Client();
-        Exception e = Assert.Throws<TlsException>(() => client.Connect("localhost", server.Port));
-        Console.WriteLine($"P-384 leaf: {e.GetType().Name}: {e.Message}");
-        Console.WriteLine(server.Output);
+        var e = Assert.ThrowsExactly<TlsAlertException>(() => client.Connect("localhost", server.Port));
+        Console.WriteLine("P-384 leaf: " + e.Message);
+        Assert.AreEqual(TlsAlert.HandshakeFailure, e.Alert, e.Message);
+        Assert.IsTrue(server.WaitForOutput("no shared cipher"), server.Output);
     }
 }

@@ -38,26 +38,13 @@ public class TlsMosquittoTests
         return p.ToArray();
     }
 
-    private static byte[] ReadExactly(TlsClient client, int count)
-    {
-        byte[] buf = new byte[count];
-        int got = 0;
-        while (got < count)
-        {
-            int n = client.Read(buf, got, count - got);
-            if (n == 0) throw new EndOfStreamException("broker closed after " + got + " bytes");
-            got += n;
-        }
-        return buf;
-    }
-
     private static TlsClient ConnectAndGetConnack(MosquittoBroker broker, TlsClientOptions options, string clientId)
     {
         var client = new TlsClient(new SocketTransport(), options);
         client.Connect("localhost", broker.Port);
         byte[] connect = MqttConnect(clientId);
         client.Write(connect, 0, connect.Length);
-        byte[] connack = ReadExactly(client, 4);
+        byte[] connack = TransportReads.ReadExactly(client, 4);
         Assert.AreEqual("20020000", Convert.ToHexString(connack), "CONNACK accepted; broker log:\n" + broker.Output);
         return client;
     }
@@ -115,7 +102,7 @@ public class TlsMosquittoTests
         Assert.AreEqual(0L, second.Diagnostics.FieldMultiplications);
         byte[] connect = MqttConnect("tuyalite-second");
         second.Write(connect, 0, connect.Length);
-        Assert.AreEqual("20020000", Convert.ToHexString(ReadExactly(second, 4)));
+        Assert.AreEqual("20020000", Convert.ToHexString(TransportReads.ReadExactly(second, 4)));
         second.Close();
     }
 }

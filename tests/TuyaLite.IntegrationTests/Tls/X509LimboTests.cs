@@ -46,12 +46,6 @@ public class X509LimboTests
         public string[] ExtendedKeyUsage;
     }
 
-    private sealed class FixedClock(DateTime now) : TuyaLite.Platform.IClock
-    {
-        public DateTime UtcNow => now;
-        public bool IsKnown => true;
-    }
-
     /// <summary>The result of one validation: accepted (error None) or the error code and its detail; RootRefused when
     /// the pinned roots themselves were refused by the CertificateValidator constructor.</summary>
     private readonly record struct Outcome(int Error, string Detail, bool RootRefused = false)
@@ -132,7 +126,7 @@ public class X509LimboTests
         byte[] buf = chain.SelectMany(x => x).ToArray();
         int[] offsets = new int[chain.Count], lengths = new int[chain.Count];
         for (int i = 0, o = 0; i < chain.Count; o += chain[i].Length, i++) { offsets[i] = o; lengths[i] = chain[i].Length; }
-        var clock = new FixedClock(c.ValidationTime ?? DateTime.UtcNow);
+        var clock = new TuyaLite.Cli.FixedClock(c.ValidationTime ?? DateTime.UtcNow);
         byte[] key = new byte[65];
         try
         {

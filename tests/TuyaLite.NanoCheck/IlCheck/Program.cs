@@ -1,5 +1,6 @@
 // Usage: IlCheck <assembly.dll> [--allow AssemblyName]... [--max-il BYTES] [--max-strings BYTES]
-// Exit code 0 when the assembly fits the nanoFramework rules checked here, 1 with one line per violation otherwise.
+// Exit code 0 when the assembly fits the nanoFramework rules checked here, 1 with one line per violation otherwise,
+// 2 for unusable arguments (an option without its value included).
 // --max-il / --max-strings: budgets for the two 16-bit-indexed tables of a nanoFramework assembly (byte code and
 // strings, 64 KB each; the metadata processor refuses to build a larger one). Estimated from the IL: see README.md.
 using System.Collections.Immutable;
@@ -7,19 +8,28 @@ using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
 
-if (args.Length == 0) { Console.Error.WriteLine("usage: IlCheck <assembly.dll> [--allow Name]..."); return 2; }
+const string Usage = "usage: IlCheck <assembly.dll> [--allow AssemblyName]... [--max-il BYTES] [--max-strings BYTES]";
+if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal)) return UsageError("no assembly given");
 var allowed = new HashSet<string>(StringComparer.Ordinal) { "mscorlib" };
 long maxIl = long.MaxValue, maxStrings = long.MaxValue;
-for (int i = 1; i + 1 < args.Length; i += 2)
+for (int i = 1; i < args.Length; i += 2)
 {
-    if (args[i] == "--allow") allowed.Add(args[i + 1]);
-    else if (args[i] == "--max-il") maxIl = long.Parse(args[i + 1]);
-    else if (args[i] == "--max-strings") maxStrings = long.Parse(args[i + 1]);
-    else { Console.Error.WriteLine($"unknown option {args[i]}"); return 2; }
+    string option = args[i];
+    if (option is not ("--allow" or "--max-il" or "--max-strings")) return UsageError($"unknown option {option}");
+    // A budget option without its value must not leave the budget silently unlimited.
+    if (i + 1 >= args.Length) return UsageError($"{option} needs a value");
+    string value = args[i + 1];
+    if (option == "--allow") allowed.Add(value);
+    else if (!long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long bytes))
+        return UsageError($"{option} needs a number of bytes, not '{value}'");
+    else if (option == "--max-il") maxIl = bytes;
+    else maxStrings = bytes;
 }
+if (!File.Exists(args[0])) return UsageError($"no such file: {args[0]}");
 
 using var stream = File.OpenRead(args[0]);
 using var pe = new PEReader(stream);
+if (!pe.HasMetadata) return UsageError($"not a .NET assembly: {args[0]}");
 var md = pe.GetMetadataReader();
 var errors = new List<string>();
 var provider = new NanoTypeRules(md, errors);
@@ -30,10 +40,10 @@ foreach (var h in md.AssemblyReferences)
     if (!allowed.Contains(name)) errors.Add($"references assembly '{name}' which is not a device assembly");
 }
 for (int row = 1; row <= md.GetTableRowCount(TableIndex.GenericParam); row++)
-    {
-        var gp = md.GetGenericParameter(MetadataTokens.GenericParameterHandle(row));
-        errors.Add($"generic parameter '{md.GetString(gp.Name)}' on {Owner(md, gp.Parent)}");
-    }
+{
+    var gp = md.GetGenericParameter(MetadataTokens.GenericParameterHandle(row));
+    errors.Add($"generic parameter '{md.GetString(gp.Name)}' on {Owner(md, gp.Parent)}");
+}
 for (int row = 1; row <= md.GetTableRowCount(TableIndex.MethodSpec); row++)
     errors.Add($"generic method instantiation ({Describe(md, md.GetMethodSpecification(MetadataTokens.MethodSpecificationHandle(row)).Method)})");
 foreach (var h in md.TypeDefinitions)
@@ -94,6 +104,13 @@ if (errors.Count == 0)
     Console.WriteLine($"nano IL check: {Path.GetFileName(args[0])} ok ({md.TypeDefinitions.Count} types, {md.MethodDefinitions.Count} methods, " +
         $"IL {ilBytes}{(maxIl == long.MaxValue ? "" : "/" + maxIl)} B, strings {stringBytes}{(maxStrings == long.MaxValue ? "" : "/" + maxStrings)} B)");
 return errors.Count == 0 ? 0 : 1;
+
+int UsageError(string problem)
+{
+    Console.Error.WriteLine("IlCheck: " + problem);
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
 
 static string Owner(MetadataReader md, EntityHandle h) => h.Kind switch
 {

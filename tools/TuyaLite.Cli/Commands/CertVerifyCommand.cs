@@ -63,7 +63,7 @@ public static class CertVerifyCommand
         }
 
         if (json) output.WriteLine(report.ToJson());
-        else if (report.Ok) output.WriteLine($"ok: {report.Subject} accepted for {host} (valid {Iso(report.NotBefore)} to {Iso(report.NotAfter)})");
+        else if (report.Ok) output.WriteLine($"ok: {report.Subject} accepted for {host} (valid {JsonText.Iso(report.NotBefore)} to {JsonText.Iso(report.NotAfter)})");
         else output.WriteLine("rejected: " + report.Error);
         return report.Ok ? ExitCodes.Ok : ExitCodes.Failed;
     }
@@ -91,8 +91,6 @@ public static class CertVerifyCommand
         return t.UtcDateTime;
     }
 
-    private static string Iso(DateTime? t) => t?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-
     private sealed class Report
     {
         public bool Ok;
@@ -114,16 +112,16 @@ public static class CertVerifyCommand
             {
                 w.WriteStartObject();
                 w.WriteBoolean("ok", Ok);
-                if (Error == null) w.WriteNull("error"); else w.WriteString("error", Error);
+                w.WriteNullable("error", Error);
                 w.WriteNumber("errorCode", ErrorCode);
                 w.WriteString("host", Host);
-                if (Subject == null) w.WriteNull("subject"); else w.WriteString("subject", Subject);
-                if (NotBefore == null) w.WriteNull("notBefore"); else w.WriteString("notBefore", Iso(NotBefore));
-                if (NotAfter == null) w.WriteNull("notAfter"); else w.WriteString("notAfter", Iso(NotAfter));
-                w.WriteString("checkedAt", Iso(CheckedAt));
+                w.WriteNullable("subject", Subject);
+                w.WriteNullable("notBefore", JsonText.Iso(NotBefore));
+                w.WriteNullable("notAfter", JsonText.Iso(NotAfter));
+                w.WriteString("checkedAt", JsonText.Iso(CheckedAt));
                 w.WriteString("clock", Clock);
                 w.WriteNumber("leafDerBytes", LeafBytes);
-                if (PublicKey == null) w.WriteNull("publicKey"); else w.WriteString("publicKey", PublicKey);
+                w.WriteNullable("publicKey", PublicKey);
                 w.WriteEndObject();
             }
             return System.Text.Encoding.UTF8.GetString(stream.ToArray());

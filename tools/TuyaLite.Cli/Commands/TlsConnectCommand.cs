@@ -260,10 +260,10 @@ public static class TlsConnectCommand
             {
                 w.WriteStartObject();
                 w.WriteBoolean("ok", Ok);
-                WriteNullable(w, "error", Failure?.Reason);
-                WriteNullable(w, "errorKind", Failure?.Kind);
-                WriteNullable(w, "alert", Failure?.Alert);
-                WriteNullable(w, "certificateError", Failure?.CertificateErrorName);
+                w.WriteNullable("error", Failure?.Reason);
+                w.WriteNullable("errorKind", Failure?.Kind);
+                w.WriteNullable("alert", Failure?.Alert);
+                w.WriteNullable("certificateError", Failure?.CertificateErrorName);
                 w.WriteString("host", Host);
                 w.WriteNumber("port", Port);
                 w.WriteString("serverName", ServerName);
@@ -291,17 +291,12 @@ public static class TlsConnectCommand
                 {
                     w.WriteNumber("sentBytes", SentBytes);
                     w.WriteNumber("receivedBytes", Reply?.Length ?? 0);
-                    WriteNullable(w, "received", Reply == null ? null : TextEscapes.Display(Reply, Reply.Length, true));
-                    WriteNullable(w, "replyEnd", ReplyEnd);
+                    w.WriteNullable("received", Reply == null ? null : TextEscapes.Display(Reply, Reply.Length, true));
+                    w.WriteNullable("replyEnd", ReplyEnd);
                 }
                 w.WriteEndObject();
             }
             return System.Text.Encoding.UTF8.GetString(stream.ToArray());
-        }
-
-        private static void WriteNullable(Utf8JsonWriter w, string name, string value)
-        {
-            if (value == null) w.WriteNull(name); else w.WriteString(name, value);
         }
     }
 }

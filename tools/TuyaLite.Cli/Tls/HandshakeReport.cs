@@ -59,7 +59,7 @@ public sealed class HandshakeReport
         o.WriteLine($"  mfl           {(Mfl == 0 ? "none (16384-byte records)" : Mfl.ToString(CultureInfo.InvariantCulture))}");
         if (Resumed) o.WriteLine("  chain         none (resumed; leaf remembered from the full handshake)");
         else o.WriteLine($"  chain         {ChainText(Chain, CertificateSizes)}");
-        o.WriteLine($"  leaf valid    {Iso(LeafNotBefore)} to {Iso(LeafNotAfter)}");
+        o.WriteLine($"  leaf valid    {JsonText.Iso(LeafNotBefore)} to {JsonText.Iso(LeafNotAfter)}");
         o.WriteLine($"  resumed       {(Resumed ? "yes" : "no")}");
         o.WriteLine($"  wire bytes    sent {BytesSent}, received {BytesReceived}, total {BytesTotal}");
         o.WriteLine($"  field muls    {FieldMultiplications.ToString("N0", CultureInfo.InvariantCulture)}");
@@ -92,8 +92,8 @@ public sealed class HandshakeReport
         w.WriteNumber("heldBytes", HeldBytes);
         w.WriteNumber("peakHeldBytes", PeakHeldBytes);
         w.WriteString("session", Session);
-        w.WriteString("leafNotBefore", Iso(LeafNotBefore));
-        w.WriteString("leafNotAfter", Iso(LeafNotAfter));
+        w.WriteString("leafNotBefore", JsonText.Iso(LeafNotBefore));
+        w.WriteString("leafNotAfter", JsonText.Iso(LeafNotAfter));
         WriteChain(w, Chain);
     }
 
@@ -103,14 +103,12 @@ public sealed class HandshakeReport
         foreach (ChainEntry c in chain ?? [])
         {
             w.WriteStartObject();
-            if (c.Subject == null) w.WriteNull("subject"); else w.WriteString("subject", c.Subject);
-            if (c.Issuer == null) w.WriteNull("issuer"); else w.WriteString("issuer", c.Issuer);
+            w.WriteNullable("subject", c.Subject);
+            w.WriteNullable("issuer", c.Issuer);
             w.WriteString("key", c.Key);
             w.WriteNumber("derBytes", c.DerBytes);
             w.WriteEndObject();
         }
         w.WriteEndArray();
     }
-
-    public static string Iso(DateTime t) => t.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }
