@@ -284,6 +284,13 @@ namespace TuyaLite.Tls
             }
         }
 
+        /// <summary>True while anything of a handshake is referenced: its state, its buffer, or the validator's parsed
+        /// leaf (which points into that buffer). False after Connect returns or throws.</summary>
+        internal bool HoldsHandshakeState
+        {
+            get { return handshake != null || handshakeBuffer != null || validator.HoldsCertificateBuffer; }
+        }
+
         /// <summary>
         /// Re-checks the server certificate's validity once the device has learned the time (after a handshake whose
         /// time check was provisional, or at any time for a long-lived connection). On failure the connection is

@@ -72,5 +72,24 @@ namespace TuyaLite.Tests.Tls
             Assert.IsTrue(second.Diagnostics.Resumed);
             AssertEcho(second, "resumed with a ticket");
         }
+
+        // ---------------------------------------------------------------- nothing from the handshake stays reachable
+
+        [TestMethod]
+        public void NothingFromTheHandshakeStaysReferencedAfterConnect()
+        {
+            ScriptedTlsServer server;
+            MemoryTransport t = ScriptedTlsServer.Create(out server);
+            TlsClient client = Connect(t, TlsClientTests.Options());
+            Assert.IsFalse(client.HoldsHandshakeState, "handshake, its buffer or the validator's leaf buffer still referenced");
+            Assert.AreEqual("localhost", client.Diagnostics.LeafCommonName);
+
+            ScriptedTlsServer refusing;
+            MemoryTransport t2 = ScriptedTlsServer.Create(out refusing);
+            refusing.TamperKeyExchangeSignature = true;
+            TlsClient failed = new TlsClient(t2, TlsClientTests.Options());
+            TlsAssert.Protocol(TlsAlert.DecryptError, () => failed.Connect("localhost", 443));
+            Assert.IsFalse(failed.HoldsHandshakeState, "a failed handshake still referenced");
+        }
     }
 }

@@ -278,10 +278,7 @@ namespace TuyaLite.Tls
             CertificateSizes = new int[count];
             Array.Copy(certLengths, 0, CertificateSizes, 0, count);
             validator.ValidateServerChain(buf, certOffsets, certLengths, count, serverName, options.Clock, leafKey, 0);
-            // For display only, once the chain is accepted (the parse cannot fail: the validator just parsed it).
-            X509Certificate leaf = new X509Certificate();
-            leaf.Load(buf, certOffsets[0], certLengths[0]);
-            LeafCommonName = leaf.SubjectCommonName;
+            LeafCommonName = validator.LastLeafCommonName;
             HashMessage();
         }
 

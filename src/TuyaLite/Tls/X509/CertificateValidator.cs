@@ -11,8 +11,9 @@ namespace TuyaLite.Tls
     /// Order of checks, cheapest first so that the ECDSA verification (the expensive step on an interpreter) runs only
     /// for a chain that passed everything else: chain shape, leaf parse, issuer lookup, leaf profile, root name
     /// constraints, host name, validity, signature.
-    /// Steady state allocates nothing here: one reusable parsed leaf, a host buffer, a SHA-256 context and a hash buffer
-    /// (exceptions aside; P256.VerifyDer's own use of memory is its own).
+    /// Steady state allocates nothing here but the accepted leaf's commonName string: one reusable parsed leaf, a host
+    /// buffer, a SHA-256 context and a hash buffer (exceptions aside; P256.VerifyDer's own use of memory is its own).
+    /// Only copied fields (validity, commonName) outlive ValidateServerChain: the caller's buffer is not referenced.
     /// Not thread-safe: one validator per TLS client.
     /// </summary>
     public sealed class CertificateValidator
@@ -55,6 +56,9 @@ namespace TuyaLite.Tls
             LastLeafNotBefore = LastLeafNotAfter = DerReader.EarliestTime;
         }
 
+        /// <summary>True while the parsed leaf points into a caller's buffer (only during ValidateServerChain).</summary>
+        internal bool HoldsCertificateBuffer { get { return _leaf.Buffer != null; } }
+
         /// <summary>The parsed pinned roots (for diagnostics).</summary>
         public int RootCount { get { return _roots.Length; } }
         public X509Certificate Root(int index) { return _roots[index]; }
@@ -71,6 +75,9 @@ namespace TuyaLite.Tls
         public DateTime LastLeafNotBefore { get; private set; }
         public DateTime LastLeafNotAfter { get; private set; }
         public bool LastTimeCheckProvisional { get; private set; }
+
+        /// <summary>First commonName of the last leaf accepted, for display only (never used to match host names).</summary>
+        public string LastLeafCommonName { get; private set; }
 
         /// <summary>
         /// Validates the server chain (leaf first), each certificate a range of buf; copies the leaf's 65-byte P-256 public
@@ -123,6 +130,11 @@ namespace TuyaLite.Tls
             catch (DerException e)
             {
                 throw Fail(CertificateError.Malformed, e.Message);
+            }
+            finally
+            {
+                // The parsed leaf points into the caller's (handshake) buffer: drop it so that buffer can be collected.
+                _leaf.Unload();
             }
         }
 
@@ -185,6 +197,7 @@ namespace TuyaLite.Tls
             _rootNotBefore = root.NotBefore;
             _rootNotAfter = root.NotAfter;
             LastTimeCheckProvisional = provisional;
+            LastLeafCommonName = _leaf.SubjectCommonName;
             _hasAcceptedLeaf = true;
         }
 
