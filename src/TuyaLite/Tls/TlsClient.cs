@@ -334,18 +334,9 @@ namespace TuyaLite.Tls
             diagnostics.LeafCommonName = h.Resumed ? null : h.LeafCommonName;
             diagnostics.FieldMultiplications = fieldMultiplications;
             diagnostics.HandshakeMilliseconds = (int)((DateTime.UtcNow.Ticks - startTicks) / TimeSpan.TicksPerMillisecond);
-            if (h.Resumed)
-            {
-                diagnostics.LeafNotBefore = session.LeafNotBefore;
-                diagnostics.LeafNotAfter = session.LeafNotAfter;
-                diagnostics.LeafTimeProvisional = session.LeafTimeProvisional;
-            }
-            else
-            {
-                diagnostics.LeafNotBefore = validator.LastLeafNotBefore;
-                diagnostics.LeafNotAfter = validator.LastLeafNotAfter;
-                diagnostics.LeafTimeProvisional = validator.LastTimeCheckProvisional;
-            }
+            diagnostics.LeafNotBefore = h.LeafNotBefore;
+            diagnostics.LeafNotAfter = h.LeafNotAfter;
+            diagnostics.LeafTimeProvisional = h.LeafTimeProvisional;
         }
 
         private void LoadStoredSession()

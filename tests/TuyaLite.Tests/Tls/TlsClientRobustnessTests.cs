@@ -91,5 +91,76 @@ namespace TuyaLite.Tests.Tls
             TlsAssert.Protocol(TlsAlert.DecryptError, () => failed.Connect("localhost", 443));
             Assert.IsFalse(failed.HoldsHandshakeState, "a failed handshake still referenced");
         }
+
+        // ---------------------------------------------------------------- resumption while the clock is unknown
+
+        private static TlsSession FirstSession(out ScriptedTlsServer server)
+        {
+            MemoryTransport t = ScriptedTlsServer.Create(out server);
+            TlsClient first = Connect(t, TlsClientTests.Options());
+            TlsSession s = first.Session;
+            first.Close();
+            Assert.IsFalse(s.LeafTimeProvisional);
+            return s;
+        }
+
+        private static TlsClientOptions UnknownClock(DateTime timeLowerBound)
+        {
+            TlsClientOptions o = TlsClientTests.Options();
+            o.Clock = new FixedClock(DateTime.MinValue, false);
+            o.TimeLowerBound = timeLowerBound;
+            return o;
+        }
+
+        [TestMethod]
+        public void UnknownClockResumptionIsProvisional()
+        {
+            ScriptedTlsServer server;
+            TlsSession s = FirstSession(out server);
+            TlsClient second = new TlsClient(server.Reconnect(), UnknownClock(TestPki.Now.AddDays(-30)));
+            second.Session = s;
+            second.Connect("localhost", 443);
+            Assert.IsTrue(second.Diagnostics.Resumed);
+            Assert.IsTrue(second.Diagnostics.LeafTimeProvisional, "diagnostics");
+            Assert.IsTrue(second.Session.LeafTimeProvisional, "new session");
+            second.RevalidateTime(TestPki.Now);
+            Assert.IsFalse(second.Diagnostics.LeafTimeProvisional);
+            Assert.IsFalse(second.Session.LeafTimeProvisional);
+        }
+
+        [TestMethod]
+        public void UnknownClockDoesNotOfferASessionWhoseLeafExpiredBeforeTheLowerBound()
+        {
+            ScriptedTlsServer server;
+            TlsSession s = FirstSession(out server);
+            s.LeafNotAfter = TestPki.Now.AddDays(-10); // as remembered; the real leaf is still valid
+            TlsClient second = new TlsClient(server.Reconnect(), UnknownClock(TestPki.Now.AddDays(-1)));
+            second.Session = s;
+            second.Connect("localhost", 443);
+            Assert.AreEqual(0, server.SessionIdLengthSeen, "the session was offered");
+            Assert.IsFalse(second.Diagnostics.Resumed);
+            Assert.IsTrue(second.Diagnostics.LeafTimeProvisional);
+        }
+
+        [TestMethod]
+        public void UnknownClockWithoutLowerBoundOffersNoSession()
+        {
+            ScriptedTlsServer server;
+            TlsSession s = FirstSession(out server);
+            TlsClientOptions o = TlsClientTests.Options();
+            o.Clock = new FixedClock(DateTime.MinValue, false);
+            TlsClient second = new TlsClient(server.Reconnect(), o);
+            second.Session = s;
+            try
+            {
+                second.Connect("localhost", 443);
+                Assert.IsTrue(false, "connected with an unknown clock and no lower bound");
+            }
+            catch (TlsCertificateException e)
+            {
+                Assert.AreEqual(CertificateError.ClockUnknown, e.Error);
+            }
+            Assert.AreEqual(0, server.SessionIdLengthSeen, "the session was offered");
+        }
     }
 }

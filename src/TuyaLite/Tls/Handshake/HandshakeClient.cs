@@ -68,6 +68,11 @@ namespace TuyaLite.Tls
         public int CertificateCount;
         public int[] CertificateSizes;
         public string LeafCommonName;
+        /// <summary>Validity of the server's leaf (from the chain, or remembered by the resumed session) and whether
+        /// it was checked against <see cref="TlsClientOptions.TimeLowerBound"/> only (clock unknown).</summary>
+        public DateTime LeafNotBefore;
+        public DateTime LeafNotAfter;
+        public bool LeafTimeProvisional;
 
         /// <param name="handshakeBuffer">reassembly and build buffer: 4 + MaxHandshakeMessageSize bytes</param>
         /// <param name="resumeCandidate">a remembered session to offer, or null</param>
@@ -132,6 +137,10 @@ namespace TuyaLite.Tls
 
         private void RunAbbreviated()
         {
+            LeafNotBefore = offered.LeafNotBefore;
+            LeafNotAfter = offered.LeafNotAfter;
+            // ResumableCandidate checked the remembered window against the clock, or only against the lower bound.
+            LeafTimeProvisional = offered.LeafTimeProvisional || !options.Clock.IsKnown;
             keys.SetMasterSecret(offered.MasterSecret);
             keys.DeriveKeyBlock(clientRandom, serverHello.Random);
             if (ticketExpected) ReadNewSessionTicket();
@@ -188,7 +197,9 @@ namespace TuyaLite.Tls
         }
 
         /// <summary>The remembered session if it may be offered here (same server, suite still allowed, EMS policy,
-        /// same fragment length, leaf not known to be expired), else null.</summary>
+        /// same fragment length, leaf not known to be expired), else null. With the clock unknown the remembered leaf
+        /// must pass what a full handshake's validator would check: not expired before TimeLowerBound (and without a
+        /// lower bound nothing is offered, as a full handshake would fail with ClockUnknown).</summary>
         private TlsSession ResumableCandidate()
         {
             TlsSession s = candidate;
@@ -203,6 +214,7 @@ namespace TuyaLite.Tls
                 DateTime now = clock.UtcNow;
                 if (now > s.LeafNotAfter || now < s.LeafNotBefore) return null;
             }
+            else if (options.TimeLowerBound == DateTime.MinValue || s.LeafNotAfter < options.TimeLowerBound) return null;
             return s;
         }
 
@@ -279,6 +291,9 @@ namespace TuyaLite.Tls
             Array.Copy(certLengths, 0, CertificateSizes, 0, count);
             validator.ValidateServerChain(buf, certOffsets, certLengths, count, serverName, options.Clock, leafKey, 0);
             LeafCommonName = validator.LastLeafCommonName;
+            LeafNotBefore = validator.LastLeafNotBefore;
+            LeafNotAfter = validator.LastLeafNotAfter;
+            LeafTimeProvisional = validator.LastTimeCheckProvisional;
             HashMessage();
         }
 
@@ -443,17 +458,11 @@ namespace TuyaLite.Tls
                 s.SessionId = Copy(offered.SessionId);
                 s.Ticket = Copy(offered.Ticket);
                 s.TicketLifetimeSeconds = offered.TicketLifetimeSeconds;
-                s.LeafNotBefore = offered.LeafNotBefore;
-                s.LeafNotAfter = offered.LeafNotAfter;
-                s.LeafTimeProvisional = offered.LeafTimeProvisional;
             }
-            else
-            {
-                s.SessionId = Bytes.Slice(serverHello.SessionId, 0, serverHello.SessionIdLength);
-                s.LeafNotBefore = validator.LastLeafNotBefore;
-                s.LeafNotAfter = validator.LastLeafNotAfter;
-                s.LeafTimeProvisional = validator.LastTimeCheckProvisional;
-            }
+            else s.SessionId = Bytes.Slice(serverHello.SessionId, 0, serverHello.SessionIdLength);
+            s.LeafNotBefore = LeafNotBefore;
+            s.LeafNotAfter = LeafNotAfter;
+            s.LeafTimeProvisional = LeafTimeProvisional;
             if (newTicket != null)
             {
                 s.Ticket = newTicket;
