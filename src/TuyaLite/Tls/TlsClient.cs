@@ -168,10 +168,16 @@ namespace TuyaLite.Tls
         {
             while (true)
             {
-                if (records.Remaining > 0 && records.CurrentType == TlsConstants.ContentApplicationData)
+                if (records.Remaining > 0)
                 {
-                    emptyRecords = 0;
-                    return records.ReadData(buffer, offset, count);
+                    if (records.CurrentType == TlsConstants.ContentApplicationData)
+                    {
+                        emptyRecords = 0;
+                        return records.ReadData(buffer, offset, count);
+                    }
+                    // Handshake bytes left in the server's Finished record (RFC 5246 6.2.1: messages may share a record).
+                    HandlePostHandshake();
+                    continue;
                 }
                 int type = records.NextRecord();
                 if (type == TlsConstants.ContentApplicationData)

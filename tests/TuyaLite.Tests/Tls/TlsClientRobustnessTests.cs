@@ -162,5 +162,32 @@ namespace TuyaLite.Tests.Tls
             }
             Assert.AreEqual(0, server.SessionIdLengthSeen, "the session was offered");
         }
+
+        // ---------------------------------------------------------------- more handshake data in the Finished's record
+
+        [TestMethod]
+        public void HelloRequestInTheFinishedRecordIsAnsweredAfterTheHandshake()
+        {
+            ScriptedTlsServer server;
+            MemoryTransport t = ScriptedTlsServer.Create(out server);
+            server.FinishedRecordTrailer = new byte[4]; // HelloRequest (RFC 5246 6.2.1: messages may share a record)
+            TlsClient client = Connect(t, TlsClientTests.Options());
+            AssertEcho(client, "after the hello request");
+            server.Pump();
+            Assert.AreEqual(TlsAlert.NoRenegotiation, server.LastAlert);
+            Assert.IsTrue(client.IsConnected);
+        }
+
+        [TestMethod]
+        public void OtherMessageInTheFinishedRecordIsUnexpected()
+        {
+            ScriptedTlsServer server;
+            MemoryTransport t = ScriptedTlsServer.Create(out server);
+            server.FinishedRecordTrailer = new ByteBuilder().Message(TlsConstants.NewSessionTicket).U32(1).U16(0).End().ToArray();
+            TlsClient client = Connect(t, TlsClientTests.Options());
+            TlsAssert.Protocol(TlsAlert.UnexpectedMessage, () => client.Read(new byte[4], 0, 4));
+            server.Pump();
+            Assert.AreEqual(TlsAlert.UnexpectedMessage, server.LastAlert);
+        }
     }
 }
