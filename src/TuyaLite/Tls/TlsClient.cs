@@ -414,8 +414,25 @@ namespace TuyaLite.Tls
                 if (postHandshake[0] != TlsConstants.HelloRequest || postHandshake[1] != 0 || postHandshake[2] != 0 || postHandshake[3] != 0)
                     throw new TlsProtocolException(TlsAlert.UnexpectedMessage, "unexpected " + TlsConstants.MessageName(postHandshake[0]) + " after the handshake");
                 postHandshakeCount = 0;
-                lock (writeLock) records.SendAlert(TlsAlert.LevelWarning, TlsAlert.NoRenegotiation);
+                SendNoRenegotiation();
                 CountEmptyRecord();
+            }
+        }
+
+        /// <summary>
+        /// Any failure here is fatal, a write timeout included: part of the alert record may be on the wire, so the
+        /// stream cannot continue. It must not surface as a TransportTimeoutException, which Read reports as a harmless
+        /// read timeout that leaves the connection usable.
+        /// </summary>
+        private void SendNoRenegotiation()
+        {
+            try
+            {
+                lock (writeLock) records.SendAlert(TlsAlert.LevelWarning, TlsAlert.NoRenegotiation);
+            }
+            catch (TransportException e)
+            {
+                throw new TransportException("tls: sending no_renegotiation failed: " + e.Message, e);
             }
         }
 

@@ -189,5 +189,69 @@ namespace TuyaLite.Tests.Tls
             server.Pump();
             Assert.AreEqual(TlsAlert.UnexpectedMessage, server.LastAlert);
         }
+
+        // ---------------------------------------------------------------- a write failing inside Read
+
+        [TestMethod]
+        public void WriteTimeoutWhileRefusingRenegotiationIsFatal()
+        {
+            ScriptedTlsServer server;
+            MemoryTransport t = ScriptedTlsServer.Create(out server);
+            FaultyTransport faulty = new FaultyTransport(t);
+            TlsClient client = Connect(faulty, TlsClientTests.Options());
+            server.WriteRecord(TlsConstants.ContentHandshake, new byte[4], 0, 4);
+            faulty.FailWrites = true;
+            try
+            {
+                client.Read(new byte[4], 0, 4);
+                Assert.IsTrue(false, "the failed no_renegotiation alert went unnoticed");
+            }
+            catch (TransportException e)
+            {
+                Assert.IsFalse(e is TransportTimeoutException, "reported as a harmless read timeout: " + e.Message);
+            }
+            Assert.IsFalse(client.IsConnected);
+            Assert.ThrowsException(typeof(TransportException), () => client.Write(new byte[1], 0, 1));
+        }
+
+        /// <summary>A transport that can be made to fail its writes with a timeout, or to sleep before every read.</summary>
+        private sealed class FaultyTransport : ITransport
+        {
+            private readonly ITransport inner;
+            public bool FailWrites;
+            public int ReadDelay;
+
+            public FaultyTransport(ITransport inner) { this.inner = inner; }
+
+            public void Connect(string host, int port) { inner.Connect(host, port); }
+
+            public int Read(byte[] buffer, int offset, int count)
+            {
+                if (ReadDelay > 0) Thread.Sleep(ReadDelay);
+                return inner.Read(buffer, offset, count);
+            }
+
+            public void Write(byte[] buffer, int offset, int count)
+            {
+                if (FailWrites) throw new TransportTimeoutException("write timed out");
+                inner.Write(buffer, offset, count);
+            }
+
+            public void Close() { inner.Close(); }
+
+            public bool IsConnected { get { return inner.IsConnected; } }
+
+            public int ReadTimeout
+            {
+                get { return inner.ReadTimeout; }
+                set { inner.ReadTimeout = value; }
+            }
+
+            public int WriteTimeout
+            {
+                get { return inner.WriteTimeout; }
+                set { inner.WriteTimeout = value; }
+            }
+        }
     }
 }
