@@ -82,6 +82,7 @@ namespace TuyaLite.Tls
             inner.Connect(host, port);
             inner.ReadTimeout = options.HandshakeTimeout;
             inner.WriteTimeout = writeTimeout;
+            records.StartDeadline(options.HandshakeDeadline, options.HandshakeTimeout);
 
             long startTicks = DateTime.UtcNow.Ticks;
             long mulsBefore = P256.FieldMultiplications;
@@ -90,6 +91,7 @@ namespace TuyaLite.Tls
             try
             {
                 handshake.Run();
+                records.StopDeadline();
                 connected = true;
                 diagnostics.PeakHeldBytes = HeldBytes;
                 Record(handshake, P256.FieldMultiplications - mulsBefore, startTicks);
@@ -97,6 +99,7 @@ namespace TuyaLite.Tls
             }
             catch (Exception e)
             {
+                records.StopDeadline();
                 TlsAlertException refusal = e is TransportException && !(e is TransportTimeoutException) ? PendingAlert() : null;
                 if (refusal == null)
                 {

@@ -214,6 +214,32 @@ namespace TuyaLite.Tests.Tls
             Assert.ThrowsException(typeof(TransportException), () => client.Write(new byte[1], 0, 1));
         }
 
+        // ---------------------------------------------------------------- a server trickling its handshake
+
+        [TestMethod]
+        public void TricklingServerHitsTheHandshakeDeadline()
+        {
+            ScriptedTlsServer server;
+            MemoryTransport t = ScriptedTlsServer.Create(out server);
+            t.MaxReadChunk = 1;
+            FaultyTransport slow = new FaultyTransport(t);
+            slow.ReadDelay = 5; // ms per byte: each read is far within HandshakeTimeout, the whole flight is not
+            TlsClientOptions o = TlsClientTests.Options();
+            o.HandshakeDeadline = 300;
+            TlsClient client = new TlsClient(slow, o);
+            long start = DateTime.UtcNow.Ticks;
+            Assert.ThrowsException(typeof(TransportTimeoutException), () => client.Connect("localhost", 443));
+            long ms = (DateTime.UtcNow.Ticks - start) / TimeSpan.TicksPerMillisecond;
+            Assert.IsTrue(ms < 3000, "deadline of 300 ms overrun: " + ms + " ms");
+            Assert.IsFalse(client.IsConnected);
+        }
+
+        [TestMethod]
+        public void HandshakeDeadlineDefaultsToThirtySeconds()
+        {
+            Assert.AreEqual(30000, new TlsClientOptions().HandshakeDeadline);
+        }
+
         /// <summary>A transport that can be made to fail its writes with a timeout, or to sleep before every read.</summary>
         private sealed class FaultyTransport : ITransport
         {

@@ -39,6 +39,11 @@ namespace TuyaLite.Tls
         private int outType = -1;
         private int outCount;
 
+        private int deadlineMilliseconds;  // overall limit of the reads since StartDeadline; 0 = none
+        private long deadlineElapsed;      // ticks counted against it
+        private long deadlineLast;         // wall-clock ticks at the previous check
+        private long deadlineMaxStep;      // most ticks one step may count (0 = no cap)
+
         /// <summary>Wire bytes received (record headers included).</summary>
         public long BytesReceived;
         /// <summary>Wire bytes sent (record headers included).</summary>
@@ -86,6 +91,45 @@ namespace TuyaLite.Tls
         public int InputBufferSize { get { return inBuf.Length; } }
 
         public int OutputBufferSize { get { return outBuf.Length; } }
+
+        /// <summary>
+        /// Starts an overall limit for the reads that follow (the handshake): before every transport read the time
+        /// spent since the start is compared with it, and TransportTimeoutException is thrown once it is used up. So a
+        /// peer trickling its bytes, each within the per-read timeout, cannot hold the handshake for longer than about
+        /// the limit plus one read timeout. milliseconds &lt;= 0: no limit.
+        /// </summary>
+        /// <param name="perReadTimeout">the transport's read timeout (ms; &lt;= 0 = none), see <see cref="CheckDeadline"/></param>
+        public void StartDeadline(int milliseconds, int perReadTimeout)
+        {
+            deadlineMilliseconds = milliseconds > 0 ? milliseconds : 0;
+            deadlineElapsed = 0;
+            deadlineLast = DateTime.UtcNow.Ticks;
+            deadlineMaxStep = perReadTimeout > 0 ? (perReadTimeout + DeadlineSlack) * TimeSpan.TicksPerMillisecond : 0;
+        }
+
+        public void StopDeadline() { deadlineMilliseconds = 0; }
+
+        /// <summary>Milliseconds of work between two reads allowed on top of a read timeout in one step.</summary>
+        private const int DeadlineSlack = 1000;
+
+        /// <summary>
+        /// Counts the time since the previous check against the deadline. nanoFramework has no monotonic tick count,
+        /// and DateTime.UtcNow jumps when the device learns the time (possibly during a handshake): a step backwards
+        /// counts as nothing, a step forwards as at most one read timeout (plus slack), which is the longest a read can
+        /// really have taken.
+        /// </summary>
+        private void CheckDeadline()
+        {
+            if (deadlineMilliseconds == 0) return;
+            long now = DateTime.UtcNow.Ticks;
+            long step = now - deadlineLast;
+            deadlineLast = now;
+            if (step < 0) step = 0;
+            if (deadlineMaxStep > 0 && step > deadlineMaxStep) step = deadlineMaxStep;
+            deadlineElapsed += step;
+            if (deadlineElapsed >= deadlineMilliseconds * TimeSpan.TicksPerMillisecond)
+                throw new TransportTimeoutException("tls: handshake not completed within " + deadlineMilliseconds + " ms (HandshakeDeadline)");
+        }
 
         /// <summary>From the ServerHello on, every record must carry version 1.2 exactly.</summary>
         public void LockVersion() { versionLocked = true; }
@@ -197,6 +241,7 @@ namespace TuyaLite.Tls
         {
             while (inFill < count)
             {
+                CheckDeadline();
                 int n = transport.Read(inBuf, inFill, count - inFill);
                 if (n <= 0)
                     throw new TransportException(inFill == 0
@@ -220,6 +265,7 @@ namespace TuyaLite.Tls
             if (streamRemaining > 0)
             {
                 int n = count < streamRemaining ? count : streamRemaining;
+                CheckDeadline();
                 int r = transport.Read(buffer, offset, n);
                 if (r <= 0) throw new TransportException("tls: connection closed in the middle of a record (truncated record)");
                 streamRemaining -= r;
@@ -330,6 +376,7 @@ namespace TuyaLite.Tls
             receiveLimit = TlsConstants.MaxPlaintext;
             versionLocked = false;
             outType = -1;
+            deadlineMilliseconds = 0;
             BytesReceived = 0;
             BytesSent = 0;
         }
