@@ -276,15 +276,15 @@ namespace TuyaLite.Tls
 
         /// <summary>
         /// Bytes this connection holds now, summed from the arrays actually allocated: record buffers, cipher states,
-        /// session, the validator's buffers (and the DRBG when the client made its own), and during a handshake its
-        /// buffer, hashes and secrets. Engine internals (AES schedule, GHASH key, SHA-256 state) are counted from
+        /// session, the parsed pinned roots (and the DRBG when the client made its own), and during a handshake its
+        /// buffer, hashes and secrets (and, while the chain is validated, the validator's working state). Engine internals (AES schedule, GHASH key, SHA-256 state) are counted from
         /// <see cref="TlsMemory"/>.
         /// </summary>
         public int HeldBytes
         {
             get
             {
-                int n = records.HeldBytes + postHandshake.Length + TlsMemory.ValidatorBytes;
+                int n = records.HeldBytes + postHandshake.Length + validator.HeldBytes;
                 if (options.Random == null) n += TlsMemory.DrbgBytes;
                 if (handshakeBuffer != null) n += handshakeBuffer.Length;
                 if (handshake != null) n += handshake.HeldBytes;

@@ -11,18 +11,22 @@ namespace TuyaLite.Tls
     /// Order of checks, cheapest first so that the ECDSA verification (the expensive step on an interpreter) runs only
     /// for a chain that passed everything else: chain shape, leaf parse, issuer lookup, leaf profile, root name
     /// constraints, host name, validity, signature.
-    /// Steady state allocates nothing here but the accepted leaf's commonName string: one reusable parsed leaf, a host
-    /// buffer, a SHA-256 context and a hash buffer (exceptions aside; P256.VerifyDer's own use of memory is its own).
-    /// Only copied fields (validity, commonName) outlive ValidateServerChain: the caller's buffer is not referenced.
+    /// Memory: between calls the validator holds only the parsed roots and copied fields of the last accepted leaf
+    /// (validity, commonName); the caller's buffer is not referenced. Each ValidateServerChain call allocates its working
+    /// state (a parsed leaf, a host buffer, a SHA-256 context and a hash buffer: <see cref="TlsMemory.ValidationBytes"/>)
+    /// and drops it at its end (P256.VerifyDer's own use of memory is its own).
     /// Not thread-safe: one validator per TLS client.
     /// </summary>
     public sealed class CertificateValidator
     {
         private readonly X509Certificate[] _roots;
-        private readonly X509Certificate _leaf = new X509Certificate();
-        private readonly byte[] _host = new byte[HostnameMatcher.MaxHostLength];
-        private readonly byte[] _hash = new byte[Sha256.HashSize];
-        private readonly Sha256 _sha256 = new Sha256();
+        // Working state of one ValidateServerChain call, allocated at its start and dropped at its end: a validator
+        // lives as long as its TLS client, and holding these (about 0.8 KB) for a connection's life would cost more
+        // than allocating them once per full handshake.
+        private X509Certificate _leaf;
+        private byte[] _host;
+        private byte[] _hash;
+        private Sha256 _sha256;
         private DateTime _timeLowerBound;
         private bool _hasTimeLowerBound;
         private bool _hasAcceptedLeaf;
@@ -56,8 +60,15 @@ namespace TuyaLite.Tls
             LastLeafNotBefore = LastLeafNotAfter = DerReader.EarliestTime;
         }
 
-        /// <summary>True while the parsed leaf points into a caller's buffer (only during ValidateServerChain).</summary>
-        internal bool HoldsCertificateBuffer { get { return _leaf.Buffer != null; } }
+        /// <summary>True while the working state, whose parsed leaf points into the caller's buffer, exists (only during
+        /// ValidateServerChain).</summary>
+        internal bool HoldsCertificateBuffer { get { return _leaf != null; } }
+
+        /// <summary>Bytes held in arrays: the parsed roots' extension slots, plus the working state during a call.</summary>
+        internal int HeldBytes
+        {
+            get { return _roots.Length * TlsMemory.ParsedCertificateBytes + (_leaf != null ? TlsMemory.ValidationBytes : 0); }
+        }
 
         /// <summary>The parsed pinned roots (for diagnostics).</summary>
         public int RootCount { get { return _roots.Length; } }
@@ -101,6 +112,10 @@ namespace TuyaLite.Tls
             if (count == 2 && !IsPinnedRootCopy(buf, certOffsets[1], certLengths[1]))
                 throw Fail(CertificateError.ChainShape, "the second certificate is not a pinned root (intermediates are not accepted)");
 
+            _leaf = new X509Certificate();
+            _host = new byte[HostnameMatcher.MaxHostLength];
+            _hash = new byte[Sha256.HashSize];
+            _sha256 = new Sha256();
             try
             {
                 _leaf.Load(buf, certOffsets[0], certLengths[0]);
@@ -134,7 +149,10 @@ namespace TuyaLite.Tls
             finally
             {
                 // The parsed leaf points into the caller's (handshake) buffer: drop it so that buffer can be collected.
-                _leaf.Unload();
+                _leaf = null;
+                _host = null;
+                _hash = null;
+                _sha256 = null;
             }
         }
 

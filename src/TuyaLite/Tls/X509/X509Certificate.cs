@@ -94,9 +94,6 @@ namespace TuyaLite.Tls
             }
         }
 
-        /// <summary>Forgets the certificate and the reference to its buffer (IsLoaded becomes false).</summary>
-        public void Unload() { Reset(); }
-
         /// <summary>True when this certificate's issuer Name is byte-identical to issuer's subject Name.</summary>
         public bool IsIssuedBy(X509Certificate issuer)
         {
