@@ -531,18 +531,11 @@ namespace TuyaLite.Tls
             return true;
         }
 
-        /// <summary>IPv4 dotted quad or anything with ':' (IPv6): SNI must not carry literal addresses.</summary>
+        /// <summary>SNI must not carry literal addresses (RFC 6066 section 3). Whatever the certificate validator judges
+        /// as an IP literal (valid or not, <see cref="IpAddressText"/>) is not sent as a host name.</summary>
         internal static bool IsIpLiteral(string host)
         {
-            if (host.IndexOf(':') >= 0) return true;
-            int dots = 0;
-            for (int i = 0; i < host.Length; i++)
-            {
-                char c = host[i];
-                if (c == '.') dots++;
-                else if (c < '0' || c > '9') return false;
-            }
-            return dots == 3;
+            return IpAddressText.Parse(host, new byte[16], 0) != IpAddressText.NotAnAddress;
         }
     }
 }
