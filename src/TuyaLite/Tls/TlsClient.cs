@@ -309,11 +309,9 @@ namespace TuyaLite.Tls
         {
             try
             {
-                if (utcNow < diagnostics.LeafNotBefore)
-                    throw new TlsCertificateException(CertificateError.NotYetValid, "leaf not valid before " + diagnostics.LeafNotBefore.ToString("u"));
-                if (utcNow > diagnostics.LeafNotAfter)
-                    throw new TlsCertificateException(CertificateError.Expired, "leaf expired at " + diagnostics.LeafNotAfter.ToString("u"));
+                // A full handshake's validator knows the leaf and its root; a resumed one only the remembered leaf window.
                 if (!diagnostics.Resumed && diagnostics.CertificateCount > 0) validator.RevalidateTime(utcNow);
+                else CertificateValidator.CheckWindow(diagnostics.LeafNotBefore, diagnostics.LeafNotAfter, utcNow, "leaf");
             }
             catch (Exception e)
             {

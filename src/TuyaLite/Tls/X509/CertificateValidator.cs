@@ -201,7 +201,8 @@ namespace TuyaLite.Tls
             return true;
         }
 
-        private static void CheckWindow(DateTime notBefore, DateTime notAfter, DateTime now, string which)
+        /// <summary>Throws TlsCertificateException(NotYetValid/Expired) when now is outside [notBefore, notAfter].</summary>
+        internal static void CheckWindow(DateTime notBefore, DateTime notAfter, DateTime now, string which)
         {
             if (now < notBefore) throw Fail(CertificateError.NotYetValid, which + " valid from " + FormatTime(notBefore));
             if (now > notAfter) throw Fail(CertificateError.Expired, which + " expired " + FormatTime(notAfter));
