@@ -16,9 +16,6 @@ namespace TuyaLite.Tls
     /// </summary>
     internal sealed class RecordLayer
     {
-        /// <summary>RFC 5246 section 6.2.3: a ciphertext may exceed its plaintext by at most 2048 bytes.</summary>
-        private const int MaxCiphertextExpansion = 2048;
-
         private readonly ITransport transport;
         private readonly int maxOverhead;
         private readonly int sendLimit;
@@ -66,15 +63,6 @@ namespace TuyaLite.Tls
 
         /// <summary>Plaintext bytes of the current record not yet read.</summary>
         public int Remaining { get { return dataRemaining + streamRemaining; } }
-
-        /// <summary>Largest plaintext accepted in an incoming record.</summary>
-        public int ReceiveLimit { get { return receiveLimit; } }
-
-        public int SendLimit { get { return sendLimit; } }
-
-        public bool ReadProtected { get { return readCipher != null; } }
-
-        public bool WriteProtected { get { return writeCipher != null; } }
 
         /// <summary>Bytes held in this layer's arrays and cipher states.</summary>
         public int HeldBytes
@@ -154,10 +142,10 @@ namespace TuyaLite.Tls
             inBuf = grown;
         }
 
-        /// <summary>Activates read protection (after the peer's ChangeCipherSpec); the sequence starts at 0.</summary>
+        /// <summary>Activates read protection (after the peer's ChangeCipherSpec, which ReadChangeCipherSpec accepted only
+        /// as a record of exactly one byte, so nothing of it is left); the sequence starts at 0.</summary>
         public void SetReadCipher(CipherState cipher)
         {
-            if (Remaining != 0) throw new TlsProtocolException(TlsAlert.UnexpectedMessage, "data after ChangeCipherSpec in the same record");
             if (readCipher != null) readCipher.Clear();
             readCipher = cipher;
         }
@@ -226,7 +214,7 @@ namespace TuyaLite.Tls
             if (versionLocked ? version != TlsConstants.Version12 : (version >> 8) != 3)
                 throw new TlsProtocolException(TlsAlert.ProtocolVersion, "record version 0x" + version.ToString("X4"));
             int limit = readCipher != null ? receiveLimit + readCipher.Overhead : receiveLimit;
-            if (length > limit || length > TlsConstants.MaxPlaintext + MaxCiphertextExpansion)
+            if (length > limit)
                 throw new TlsProtocolException(TlsAlert.RecordOverflow, "record of " + length + " bytes exceeds the limit of " + limit);
         }
 
