@@ -204,7 +204,7 @@ namespace TuyaLite.Tls
         {
             TlsSession s = candidate;
             if (s == null || !options.EnableResumption || !s.IsResumable) return null;
-            if (s.ServerName == null || !EqualsIgnoreCase(s.ServerName, serverName)) return null;
+            if (s.ServerName == null || !HostnameMatcher.EqualsIgnoreCase(s.ServerName, serverName)) return null;
             if (IndexOf(options.CipherSuites, s.CipherSuite) < 0) return null;
             if (options.RequireExtendedMasterSecret && !s.ExtendedMasterSecret) return null;
             if (s.FragmentLength != options.MaxFragmentLength && !(s.FragmentLength == 0 && options.AllowFullRecordFallback)) return null;
@@ -455,8 +455,8 @@ namespace TuyaLite.Tls
             if (Resumed)
             {
                 // Copies: the offered session is wiped when this one replaces it.
-                s.SessionId = Copy(offered.SessionId);
-                s.Ticket = Copy(offered.Ticket);
+                if (offered.SessionId != null) s.SessionId = Bytes.Slice(offered.SessionId, 0, offered.SessionId.Length);
+                if (offered.Ticket != null) s.Ticket = Bytes.Slice(offered.Ticket, 0, offered.Ticket.Length);
                 s.TicketLifetimeSeconds = offered.TicketLifetimeSeconds;
             }
             else s.SessionId = Bytes.Slice(serverHello.SessionId, 0, serverHello.SessionIdLength);
@@ -510,25 +510,10 @@ namespace TuyaLite.Tls
             Bytes.Wipe(buf);
         }
 
-        private static byte[] Copy(byte[] b) { return b == null ? null : Bytes.Slice(b, 0, b.Length); }
-
         private static int IndexOf(int[] values, int v)
         {
             for (int i = 0; i < values.Length; i++) if (values[i] == v) return i;
             return -1;
-        }
-
-        private static bool EqualsIgnoreCase(string a, string b)
-        {
-            if (a.Length != b.Length) return false;
-            for (int i = 0; i < a.Length; i++)
-            {
-                char x = a[i], y = b[i];
-                if (x >= 'A' && x <= 'Z') x = (char)(x + 32);
-                if (y >= 'A' && y <= 'Z') y = (char)(y + 32);
-                if (x != y) return false;
-            }
-            return true;
         }
 
         /// <summary>SNI must not carry literal addresses (RFC 6066 section 3). Whatever the certificate validator judges

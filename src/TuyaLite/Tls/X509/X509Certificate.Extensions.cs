@@ -87,7 +87,7 @@ namespace TuyaLite.Tls
                 ext.ExpectEnd();
 
                 for (int i = 0; i < count; i++)
-                    if (RangeEquals(b, _extensionOidOffsets[i], _extensionOidLengths[i], b, oidOffset, oidLength))
+                    if (Bytes.RangeEquals(b, _extensionOidOffsets[i], _extensionOidLengths[i], b, oidOffset, oidLength))
                         throw Malformed("duplicate extension");
                 if (count == MaxExtensions) throw Malformed("more than " + MaxExtensions + " extensions");
                 _extensionOidOffsets[count] = oidOffset;
