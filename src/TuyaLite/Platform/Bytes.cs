@@ -134,5 +134,12 @@ namespace TuyaLite.Platform
             Array.Copy(b, offset, r, 0, count);
             return r;
         }
+
+        /// <summary>Equality of two ranges of possibly different lengths (false when the lengths differ; for equal
+        /// lengths the time depends on the length only, as <see cref="ConstantTimeEquals"/>).</summary>
+        public static bool RangeEquals(byte[] a, int aOffset, int aLength, byte[] b, int bOffset, int bLength)
+        {
+            return aLength == bLength && ConstantTimeEquals(a, aOffset, b, bOffset, aLength);
+        }
     }
 }

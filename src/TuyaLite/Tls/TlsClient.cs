@@ -82,6 +82,7 @@ namespace TuyaLite.Tls
             inner.Connect(host, port);
             inner.ReadTimeout = options.HandshakeTimeout;
             inner.WriteTimeout = writeTimeout;
+            records.StartDeadline(options.HandshakeDeadline, options.HandshakeTimeout);
 
             long startTicks = DateTime.UtcNow.Ticks;
             long mulsBefore = P256.FieldMultiplications;
@@ -90,6 +91,7 @@ namespace TuyaLite.Tls
             try
             {
                 handshake.Run();
+                records.StopDeadline();
                 connected = true;
                 diagnostics.PeakHeldBytes = HeldBytes;
                 Record(handshake, P256.FieldMultiplications - mulsBefore, startTicks);
@@ -97,6 +99,7 @@ namespace TuyaLite.Tls
             }
             catch (Exception e)
             {
+                records.StopDeadline();
                 TlsAlertException refusal = e is TransportException && !(e is TransportTimeoutException) ? PendingAlert() : null;
                 if (refusal == null)
                 {
@@ -168,10 +171,16 @@ namespace TuyaLite.Tls
         {
             while (true)
             {
-                if (records.Remaining > 0 && records.CurrentType == TlsConstants.ContentApplicationData)
+                if (records.Remaining > 0)
                 {
-                    emptyRecords = 0;
-                    return records.ReadData(buffer, offset, count);
+                    if (records.CurrentType == TlsConstants.ContentApplicationData)
+                    {
+                        emptyRecords = 0;
+                        return records.ReadData(buffer, offset, count);
+                    }
+                    // Handshake bytes left in the server's Finished record (RFC 5246 6.2.1: messages may share a record).
+                    HandlePostHandshake();
+                    continue;
                 }
                 int type = records.NextRecord();
                 if (type == TlsConstants.ContentApplicationData)
@@ -267,21 +276,28 @@ namespace TuyaLite.Tls
 
         /// <summary>
         /// Bytes this connection holds now, summed from the arrays actually allocated: record buffers, cipher states,
-        /// session, the validator's buffers (and the DRBG when the client made its own), and during a handshake its
-        /// buffer, hashes and secrets. Engine internals (AES schedule, GHASH key, SHA-256 state) are counted from
+        /// session, the parsed pinned roots (and the DRBG when the client made its own), and during a handshake its
+        /// buffer, hashes and secrets (and, while the chain is validated, the validator's working state). Engine internals (AES schedule, GHASH key, SHA-256 state) are counted from
         /// <see cref="TlsMemory"/>.
         /// </summary>
         public int HeldBytes
         {
             get
             {
-                int n = records.HeldBytes + postHandshake.Length + TlsMemory.ValidatorBytes;
+                int n = records.HeldBytes + postHandshake.Length + validator.HeldBytes;
                 if (options.Random == null) n += TlsMemory.DrbgBytes;
                 if (handshakeBuffer != null) n += handshakeBuffer.Length;
                 if (handshake != null) n += handshake.HeldBytes;
                 if (session != null) n += session.HeldBytes;
                 return n;
             }
+        }
+
+        /// <summary>True while anything of a handshake is referenced: its state, its buffer, or the validator's parsed
+        /// leaf (which points into that buffer). False after Connect returns or throws.</summary>
+        internal bool HoldsHandshakeState
+        {
+            get { return handshake != null || handshakeBuffer != null || validator.HoldsCertificateBuffer; }
         }
 
         /// <summary>
@@ -293,11 +309,9 @@ namespace TuyaLite.Tls
         {
             try
             {
-                if (utcNow < diagnostics.LeafNotBefore)
-                    throw new TlsCertificateException(CertificateError.NotYetValid, "leaf not valid before " + diagnostics.LeafNotBefore.ToString("u"));
-                if (utcNow > diagnostics.LeafNotAfter)
-                    throw new TlsCertificateException(CertificateError.Expired, "leaf expired at " + diagnostics.LeafNotAfter.ToString("u"));
+                // A full handshake's validator knows the leaf and its root; a resumed one only the remembered leaf window.
                 if (!diagnostics.Resumed && diagnostics.CertificateCount > 0) validator.RevalidateTime(utcNow);
+                else CertificateValidator.CheckWindow(diagnostics.LeafNotBefore, diagnostics.LeafNotAfter, utcNow, "leaf");
             }
             catch (Exception e)
             {
@@ -327,18 +341,9 @@ namespace TuyaLite.Tls
             diagnostics.LeafCommonName = h.Resumed ? null : h.LeafCommonName;
             diagnostics.FieldMultiplications = fieldMultiplications;
             diagnostics.HandshakeMilliseconds = (int)((DateTime.UtcNow.Ticks - startTicks) / TimeSpan.TicksPerMillisecond);
-            if (h.Resumed)
-            {
-                diagnostics.LeafNotBefore = session.LeafNotBefore;
-                diagnostics.LeafNotAfter = session.LeafNotAfter;
-                diagnostics.LeafTimeProvisional = session.LeafTimeProvisional;
-            }
-            else
-            {
-                diagnostics.LeafNotBefore = validator.LastLeafNotBefore;
-                diagnostics.LeafNotAfter = validator.LastLeafNotAfter;
-                diagnostics.LeafTimeProvisional = validator.LastTimeCheckProvisional;
-            }
+            diagnostics.LeafNotBefore = h.LeafNotBefore;
+            diagnostics.LeafNotAfter = h.LeafNotAfter;
+            diagnostics.LeafTimeProvisional = h.LeafTimeProvisional;
         }
 
         private void LoadStoredSession()
@@ -410,8 +415,25 @@ namespace TuyaLite.Tls
                 if (postHandshake[0] != TlsConstants.HelloRequest || postHandshake[1] != 0 || postHandshake[2] != 0 || postHandshake[3] != 0)
                     throw new TlsProtocolException(TlsAlert.UnexpectedMessage, "unexpected " + TlsConstants.MessageName(postHandshake[0]) + " after the handshake");
                 postHandshakeCount = 0;
-                lock (writeLock) records.SendAlert(TlsAlert.LevelWarning, TlsAlert.NoRenegotiation);
+                SendNoRenegotiation();
                 CountEmptyRecord();
+            }
+        }
+
+        /// <summary>
+        /// Any failure here is fatal, a write timeout included: part of the alert record may be on the wire, so the
+        /// stream cannot continue. It must not surface as a TransportTimeoutException, which Read reports as a harmless
+        /// read timeout that leaves the connection usable.
+        /// </summary>
+        private void SendNoRenegotiation()
+        {
+            try
+            {
+                lock (writeLock) records.SendAlert(TlsAlert.LevelWarning, TlsAlert.NoRenegotiation);
+            }
+            catch (TransportException e)
+            {
+                throw new TransportException("tls: sending no_renegotiation failed: " + e.Message, e);
             }
         }
 

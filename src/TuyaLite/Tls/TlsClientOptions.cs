@@ -99,6 +99,13 @@ namespace TuyaLite.Tls
         /// <summary>Read timeout of each wait during the handshake. Default 15000.</summary>
         public int HandshakeTimeout = 15000;
 
+        /// <summary>Longest the whole handshake may take, from the ClientHello to the server's Finished (the TCP connect
+        /// of the inner transport is not included). Checked before every read of the handshake; once used up, Connect
+        /// throws <see cref="TransportTimeoutException"/>. It bounds a server that trickles its flight, each byte within
+        /// <see cref="HandshakeTimeout"/> (a handshake may overrun it by at most one HandshakeTimeout). 0 or negative =
+        /// no overall limit. Default 30000.</summary>
+        public int HandshakeDeadline = 30000;
+
         /// <summary>Read timeout of application reads (TlsClient.ReadTimeout starts with this). Default 30000.</summary>
         public int ReadTimeout = 30000;
 

@@ -29,8 +29,13 @@ namespace TuyaLite.Tls
         /// <summary>HmacDrbg (only when the client makes its own from an entropy source): an HMAC, K, V, 48-byte seed.</summary>
         public const int DrbgBytes = HmacBytes + 32 + 32 + 48;
 
-        /// <summary>CertificateValidator: 253-byte host name buffer and 32-byte hash (the pinned roots are the caller's
-        /// arrays, parsed in place).</summary>
-        public const int ValidatorBytes = 253 + 32;
+        /// <summary>X509Certificate: two extension-slot arrays (16 OID offsets and lengths), 25 int, 2 DateTime, 16 bool
+        /// and one reference fields; the DER stays the caller's array, parsed in place. A CertificateValidator holds one
+        /// per pinned root for its life.</summary>
+        public const int ParsedCertificateBytes = 2 * X509Certificate.MaxExtensions * 4 + 25 * 4 + 2 * 8 + 16 + 4;
+
+        /// <summary>CertificateValidator's working state, only during ValidateServerChain: a parsed leaf, the 253-byte
+        /// host name buffer, a SHA-256 context and the 32-byte hash.</summary>
+        public const int ValidationBytes = ParsedCertificateBytes + 253 + Sha256Bytes + 32;
     }
 }

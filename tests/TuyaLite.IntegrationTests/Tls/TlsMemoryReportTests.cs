@@ -71,7 +71,7 @@ public class TlsMemoryReportTests
             ($"read cipher state ({(suite == TlsConstants.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 ? "AES round keys, GHASH key, nonce, AAD" : "AES round keys, CCM scratch, nonce, AAD")})", cipher),
             ("write cipher state (same)", cipher),
             ("post-handshake message header", TlsConstants.HandshakeHeaderSize),
-            ("certificate validator (host name, hash)", TlsMemory.ValidatorBytes),
+            ($"parsed pinned roots ({o.TrustedRoots.Length} x {TlsMemory.ParsedCertificateBytes}: extension slots, fields; DER in place)", o.TrustedRoots.Length * TlsMemory.ParsedCertificateBytes),
             ("HMAC-DRBG made from the entropy source", o.Random == null ? TlsMemory.DrbgBytes : 0),
             ($"session (master secret 48, session ID {c.Session?.SessionId?.Length ?? 0}, ticket {c.Session?.Ticket?.Length ?? 0})", c.Session?.HeldBytes ?? 0),
         };

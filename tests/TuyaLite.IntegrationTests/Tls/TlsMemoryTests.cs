@@ -40,6 +40,7 @@ public class TlsMemoryTests
         Check("Sha256", TlsMemory.Sha256Bytes, 3, () => new Sha256());
         Check("HmacSha256", TlsMemory.HmacBytes, 6, () => new HmacSha256());
         Check("TlsPrf", TlsMemory.PrfBytes, 9, () => new TlsPrf());
+        Check("X509Certificate", TlsMemory.ParsedCertificateBytes, 3, () => new X509Certificate());
         Check("GcmRecordCipher", 25 + TlsMemory.GcmEngineBytes, 9, () => CipherState.Create(TlsConstants.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, null));
     }
 }

@@ -68,6 +68,11 @@ namespace TuyaLite.Tls
         public int CertificateCount;
         public int[] CertificateSizes;
         public string LeafCommonName;
+        /// <summary>Validity of the server's leaf (from the chain, or remembered by the resumed session) and whether
+        /// it was checked against <see cref="TlsClientOptions.TimeLowerBound"/> only (clock unknown).</summary>
+        public DateTime LeafNotBefore;
+        public DateTime LeafNotAfter;
+        public bool LeafTimeProvisional;
 
         /// <param name="handshakeBuffer">reassembly and build buffer: 4 + MaxHandshakeMessageSize bytes</param>
         /// <param name="resumeCandidate">a remembered session to offer, or null</param>
@@ -132,6 +137,10 @@ namespace TuyaLite.Tls
 
         private void RunAbbreviated()
         {
+            LeafNotBefore = offered.LeafNotBefore;
+            LeafNotAfter = offered.LeafNotAfter;
+            // ResumableCandidate checked the remembered window against the clock, or only against the lower bound.
+            LeafTimeProvisional = offered.LeafTimeProvisional || !options.Clock.IsKnown;
             keys.SetMasterSecret(offered.MasterSecret);
             keys.DeriveKeyBlock(clientRandom, serverHello.Random);
             if (ticketExpected) ReadNewSessionTicket();
@@ -188,12 +197,14 @@ namespace TuyaLite.Tls
         }
 
         /// <summary>The remembered session if it may be offered here (same server, suite still allowed, EMS policy,
-        /// same fragment length, leaf not known to be expired), else null.</summary>
+        /// same fragment length, leaf not known to be expired), else null. With the clock unknown the remembered leaf
+        /// must pass what a full handshake's validator would check: not expired before TimeLowerBound (and without a
+        /// lower bound nothing is offered, as a full handshake would fail with ClockUnknown).</summary>
         private TlsSession ResumableCandidate()
         {
             TlsSession s = candidate;
             if (s == null || !options.EnableResumption || !s.IsResumable) return null;
-            if (s.ServerName == null || !EqualsIgnoreCase(s.ServerName, serverName)) return null;
+            if (s.ServerName == null || !HostnameMatcher.EqualsIgnoreCase(s.ServerName, serverName)) return null;
             if (IndexOf(options.CipherSuites, s.CipherSuite) < 0) return null;
             if (options.RequireExtendedMasterSecret && !s.ExtendedMasterSecret) return null;
             if (s.FragmentLength != options.MaxFragmentLength && !(s.FragmentLength == 0 && options.AllowFullRecordFallback)) return null;
@@ -203,6 +214,7 @@ namespace TuyaLite.Tls
                 DateTime now = clock.UtcNow;
                 if (now > s.LeafNotAfter || now < s.LeafNotBefore) return null;
             }
+            else if (options.TimeLowerBound == DateTime.MinValue || s.LeafNotAfter < options.TimeLowerBound) return null;
             return s;
         }
 
@@ -278,10 +290,10 @@ namespace TuyaLite.Tls
             CertificateSizes = new int[count];
             Array.Copy(certLengths, 0, CertificateSizes, 0, count);
             validator.ValidateServerChain(buf, certOffsets, certLengths, count, serverName, options.Clock, leafKey, 0);
-            // For display only, once the chain is accepted (the parse cannot fail: the validator just parsed it).
-            X509Certificate leaf = new X509Certificate();
-            leaf.Load(buf, certOffsets[0], certLengths[0]);
-            LeafCommonName = leaf.SubjectCommonName;
+            LeafCommonName = validator.LastLeafCommonName;
+            LeafNotBefore = validator.LastLeafNotBefore;
+            LeafNotAfter = validator.LastLeafNotAfter;
+            LeafTimeProvisional = validator.LastTimeCheckProvisional;
             HashMessage();
         }
 
@@ -443,20 +455,14 @@ namespace TuyaLite.Tls
             if (Resumed)
             {
                 // Copies: the offered session is wiped when this one replaces it.
-                s.SessionId = Copy(offered.SessionId);
-                s.Ticket = Copy(offered.Ticket);
+                if (offered.SessionId != null) s.SessionId = Bytes.Slice(offered.SessionId, 0, offered.SessionId.Length);
+                if (offered.Ticket != null) s.Ticket = Bytes.Slice(offered.Ticket, 0, offered.Ticket.Length);
                 s.TicketLifetimeSeconds = offered.TicketLifetimeSeconds;
-                s.LeafNotBefore = offered.LeafNotBefore;
-                s.LeafNotAfter = offered.LeafNotAfter;
-                s.LeafTimeProvisional = offered.LeafTimeProvisional;
             }
-            else
-            {
-                s.SessionId = Bytes.Slice(serverHello.SessionId, 0, serverHello.SessionIdLength);
-                s.LeafNotBefore = validator.LastLeafNotBefore;
-                s.LeafNotAfter = validator.LastLeafNotAfter;
-                s.LeafTimeProvisional = validator.LastTimeCheckProvisional;
-            }
+            else s.SessionId = Bytes.Slice(serverHello.SessionId, 0, serverHello.SessionIdLength);
+            s.LeafNotBefore = LeafNotBefore;
+            s.LeafNotAfter = LeafNotAfter;
+            s.LeafTimeProvisional = LeafTimeProvisional;
             if (newTicket != null)
             {
                 s.Ticket = newTicket;
@@ -504,39 +510,17 @@ namespace TuyaLite.Tls
             Bytes.Wipe(buf);
         }
 
-        private static byte[] Copy(byte[] b) { return b == null ? null : Bytes.Slice(b, 0, b.Length); }
-
         private static int IndexOf(int[] values, int v)
         {
             for (int i = 0; i < values.Length; i++) if (values[i] == v) return i;
             return -1;
         }
 
-        private static bool EqualsIgnoreCase(string a, string b)
-        {
-            if (a.Length != b.Length) return false;
-            for (int i = 0; i < a.Length; i++)
-            {
-                char x = a[i], y = b[i];
-                if (x >= 'A' && x <= 'Z') x = (char)(x + 32);
-                if (y >= 'A' && y <= 'Z') y = (char)(y + 32);
-                if (x != y) return false;
-            }
-            return true;
-        }
-
-        /// <summary>IPv4 dotted quad or anything with ':' (IPv6): SNI must not carry literal addresses.</summary>
+        /// <summary>SNI must not carry literal addresses (RFC 6066 section 3). Whatever the certificate validator judges
+        /// as an IP literal (valid or not, <see cref="IpAddressText"/>) is not sent as a host name.</summary>
         internal static bool IsIpLiteral(string host)
         {
-            if (host.IndexOf(':') >= 0) return true;
-            int dots = 0;
-            for (int i = 0; i < host.Length; i++)
-            {
-                char c = host[i];
-                if (c == '.') dots++;
-                else if (c < '0' || c > '9') return false;
-            }
-            return dots == 3;
+            return IpAddressText.Parse(host, new byte[16], 0) != IpAddressText.NotAnAddress;
         }
     }
 }

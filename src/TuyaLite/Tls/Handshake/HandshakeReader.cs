@@ -29,8 +29,6 @@ namespace TuyaLite.Tls
         /// <summary>The message: header at 0, body at 4.</summary>
         public byte[] Buffer { get { return buf; } }
 
-        public int Type { get { return type; } }
-
         /// <summary>Body length of the current message.</summary>
         public int Length { get { return length; } }
 

@@ -64,9 +64,6 @@ namespace TuyaLite.Tls
             return c;
         }
 
-        /// <summary>Erases the key block (after both directions are keyed) and optionally the master secret.</summary>
-        public void WipeKeyBlock() { Bytes.Wipe(KeyBlock); }
-
         public void Wipe()
         {
             Bytes.Wipe(KeyBlock);

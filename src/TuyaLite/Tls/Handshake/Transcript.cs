@@ -12,8 +12,6 @@ namespace TuyaLite.Tls
         private readonly Sha256 running = new Sha256();
         private readonly Sha256 scratch = new Sha256();
 
-        public void Reset() { running.Reset(); }
-
         public void Update(byte[] message, int offset, int count) { running.Update(message, offset, count); }
 
         /// <summary>Writes the hash of the messages so far (32 bytes) without ending the transcript.</summary>

@@ -26,9 +26,6 @@ namespace TuyaLite.Tls
         /// <summary>Bytes a protected record adds to its plaintext: explicit nonce plus tag.</summary>
         public int Overhead { get { return ExplicitNonceSize + TagSize; } }
 
-        /// <summary>Next sequence number (tests and diagnostics).</summary>
-        public ulong Sequence { get { return sequence; } }
-
         /// <summary>Bytes this object holds in arrays (nonce, aad) plus the AEAD engine's estimate.</summary>
         public int HeldBytes { get { return nonce.Length + aad.Length + EngineHeldBytes; } }
 

@@ -16,9 +16,6 @@ namespace TuyaLite.Tls
     /// </summary>
     internal sealed class RecordLayer
     {
-        /// <summary>RFC 5246 section 6.2.3: a ciphertext may exceed its plaintext by at most 2048 bytes.</summary>
-        private const int MaxCiphertextExpansion = 2048;
-
         private readonly ITransport transport;
         private readonly int maxOverhead;
         private readonly int sendLimit;
@@ -38,6 +35,11 @@ namespace TuyaLite.Tls
 
         private int outType = -1;
         private int outCount;
+
+        private int deadlineMilliseconds;  // overall limit of the reads since StartDeadline; 0 = none
+        private long deadlineElapsed;      // ticks counted against it
+        private long deadlineLast;         // wall-clock ticks at the previous check
+        private long deadlineMaxStep;      // most ticks one step may count (0 = no cap)
 
         /// <summary>Wire bytes received (record headers included).</summary>
         public long BytesReceived;
@@ -62,15 +64,6 @@ namespace TuyaLite.Tls
         /// <summary>Plaintext bytes of the current record not yet read.</summary>
         public int Remaining { get { return dataRemaining + streamRemaining; } }
 
-        /// <summary>Largest plaintext accepted in an incoming record.</summary>
-        public int ReceiveLimit { get { return receiveLimit; } }
-
-        public int SendLimit { get { return sendLimit; } }
-
-        public bool ReadProtected { get { return readCipher != null; } }
-
-        public bool WriteProtected { get { return writeCipher != null; } }
-
         /// <summary>Bytes held in this layer's arrays and cipher states.</summary>
         public int HeldBytes
         {
@@ -87,28 +80,72 @@ namespace TuyaLite.Tls
 
         public int OutputBufferSize { get { return outBuf.Length; } }
 
+        /// <summary>
+        /// Starts an overall limit for the reads that follow (the handshake): before every transport read the time
+        /// spent since the start is compared with it, and TransportTimeoutException is thrown once it is used up. So a
+        /// peer trickling its bytes, each within the per-read timeout, cannot hold the handshake for longer than about
+        /// the limit plus one read timeout. milliseconds &lt;= 0: no limit.
+        /// </summary>
+        /// <param name="perReadTimeout">the transport's read timeout (ms; &lt;= 0 = none), see <see cref="CheckDeadline"/></param>
+        public void StartDeadline(int milliseconds, int perReadTimeout)
+        {
+            deadlineMilliseconds = milliseconds > 0 ? milliseconds : 0;
+            deadlineElapsed = 0;
+            deadlineLast = DateTime.UtcNow.Ticks;
+            deadlineMaxStep = perReadTimeout > 0 ? (perReadTimeout + DeadlineSlack) * TimeSpan.TicksPerMillisecond : 0;
+        }
+
+        public void StopDeadline() { deadlineMilliseconds = 0; }
+
+        /// <summary>Milliseconds of work between two reads allowed on top of a read timeout in one step.</summary>
+        private const int DeadlineSlack = 1000;
+
+        /// <summary>
+        /// Counts the time since the previous check against the deadline. nanoFramework has no monotonic tick count,
+        /// and DateTime.UtcNow jumps when the device learns the time (possibly during a handshake): a step backwards
+        /// counts as nothing, a step forwards as at most one read timeout (plus slack), which is the longest a read can
+        /// really have taken.
+        /// </summary>
+        private void CheckDeadline()
+        {
+            if (deadlineMilliseconds == 0) return;
+            long now = DateTime.UtcNow.Ticks;
+            long step = now - deadlineLast;
+            deadlineLast = now;
+            if (step < 0) step = 0;
+            if (deadlineMaxStep > 0 && step > deadlineMaxStep) step = deadlineMaxStep;
+            deadlineElapsed += step;
+            if (deadlineElapsed >= deadlineMilliseconds * TimeSpan.TicksPerMillisecond)
+                throw new TransportTimeoutException("tls: handshake not completed within " + deadlineMilliseconds + " ms (HandshakeDeadline)");
+        }
+
         /// <summary>From the ServerHello on, every record must carry version 1.2 exactly.</summary>
         public void LockVersion() { versionLocked = true; }
 
         /// <summary>
         /// Sets the negotiated plaintext limit for incoming records. When it exceeds what the input buffer was sized
-        /// for (full-record fallback), the input buffer grows once.
+        /// for (full-record fallback), the input buffer grows once. It is called while the ServerHello's record is
+        /// being read, and that record may still hold further messages (the rest of a coalesced first flight, or a
+        /// NewSessionTicket on resumption): the unread plaintext moves to the new buffer at the same offset. That is
+        /// sound only before read protection (the window is plain bytes, not a ciphertext still to be opened) and with
+        /// no next record partly received (its bytes would start at 0 and could overlap the window).
         /// </summary>
         public void SetReceiveLimit(int plaintextLimit)
         {
             receiveLimit = plaintextLimit;
             int needed = TlsConstants.RecordHeaderSize + plaintextLimit + maxOverhead;
-            if (needed > inBuf.Length)
-            {
-                if (inFill != 0 || dataRemaining != 0) throw new InvalidOperationException("record in progress");
-                inBuf = new byte[needed];
-            }
+            if (needed <= inBuf.Length) return;
+            if (readCipher != null || inFill != 0) throw new InvalidOperationException("input buffer cannot grow here");
+            byte[] grown = new byte[needed];
+            if (dataRemaining > 0) Array.Copy(inBuf, dataOffset, grown, dataOffset, dataRemaining);
+            Bytes.Wipe(inBuf);
+            inBuf = grown;
         }
 
-        /// <summary>Activates read protection (after the peer's ChangeCipherSpec); the sequence starts at 0.</summary>
+        /// <summary>Activates read protection (after the peer's ChangeCipherSpec, which ReadChangeCipherSpec accepted only
+        /// as a record of exactly one byte, so nothing of it is left); the sequence starts at 0.</summary>
         public void SetReadCipher(CipherState cipher)
         {
-            if (Remaining != 0) throw new TlsProtocolException(TlsAlert.UnexpectedMessage, "data after ChangeCipherSpec in the same record");
             if (readCipher != null) readCipher.Clear();
             readCipher = cipher;
         }
@@ -177,7 +214,7 @@ namespace TuyaLite.Tls
             if (versionLocked ? version != TlsConstants.Version12 : (version >> 8) != 3)
                 throw new TlsProtocolException(TlsAlert.ProtocolVersion, "record version 0x" + version.ToString("X4"));
             int limit = readCipher != null ? receiveLimit + readCipher.Overhead : receiveLimit;
-            if (length > limit || length > TlsConstants.MaxPlaintext + MaxCiphertextExpansion)
+            if (length > limit)
                 throw new TlsProtocolException(TlsAlert.RecordOverflow, "record of " + length + " bytes exceeds the limit of " + limit);
         }
 
@@ -192,6 +229,7 @@ namespace TuyaLite.Tls
         {
             while (inFill < count)
             {
+                CheckDeadline();
                 int n = transport.Read(inBuf, inFill, count - inFill);
                 if (n <= 0)
                     throw new TransportException(inFill == 0
@@ -215,6 +253,7 @@ namespace TuyaLite.Tls
             if (streamRemaining > 0)
             {
                 int n = count < streamRemaining ? count : streamRemaining;
+                CheckDeadline();
                 int r = transport.Read(buffer, offset, n);
                 if (r <= 0) throw new TransportException("tls: connection closed in the middle of a record (truncated record)");
                 streamRemaining -= r;
@@ -325,6 +364,7 @@ namespace TuyaLite.Tls
             receiveLimit = TlsConstants.MaxPlaintext;
             versionLocked = false;
             outType = -1;
+            deadlineMilliseconds = 0;
             BytesReceived = 0;
             BytesSent = 0;
         }

@@ -1,3 +1,4 @@
+using TuyaLite.Platform;
 namespace TuyaLite.Tls
 {
     /// <summary>
@@ -26,7 +27,7 @@ namespace TuyaLite.Tls
                     throw Error(CertificateError.Malformed, "root authorityKeyIdentifier without keyIdentifier");
                 if (root.AuthorityKeyIdHasIssuerOrSerial)
                     throw Error(CertificateError.Malformed, "root authorityKeyIdentifier with authorityCertIssuer/SerialNumber");
-                if (root.HasSubjectKeyIdentifier && !X509Certificate.RangeEquals(root.Buffer, root.AuthorityKeyIdOffset,
+                if (root.HasSubjectKeyIdentifier && !Bytes.RangeEquals(root.Buffer, root.AuthorityKeyIdOffset,
                         root.AuthorityKeyIdLength, root.Buffer, root.SubjectKeyIdOffset, root.SubjectKeyIdLength))
                     throw Error(CertificateError.Malformed, "root authorityKeyIdentifier differs from its subjectKeyIdentifier");
             }

@@ -11,17 +11,22 @@ namespace TuyaLite.Tls
     /// Order of checks, cheapest first so that the ECDSA verification (the expensive step on an interpreter) runs only
     /// for a chain that passed everything else: chain shape, leaf parse, issuer lookup, leaf profile, root name
     /// constraints, host name, validity, signature.
-    /// Steady state allocates nothing here: one reusable parsed leaf, a host buffer, a SHA-256 context and a hash buffer
-    /// (exceptions aside; P256.VerifyDer's own use of memory is its own).
+    /// Memory: between calls the validator holds only the parsed roots and copied fields of the last accepted leaf
+    /// (validity, commonName); the caller's buffer is not referenced. Each ValidateServerChain call allocates its working
+    /// state (a parsed leaf, a host buffer, a SHA-256 context and a hash buffer: <see cref="TlsMemory.ValidationBytes"/>)
+    /// and drops it at its end (P256.VerifyDer's own use of memory is its own).
     /// Not thread-safe: one validator per TLS client.
     /// </summary>
     public sealed class CertificateValidator
     {
         private readonly X509Certificate[] _roots;
-        private readonly X509Certificate _leaf = new X509Certificate();
-        private readonly byte[] _host = new byte[HostnameMatcher.MaxHostLength];
-        private readonly byte[] _hash = new byte[Sha256.HashSize];
-        private readonly Sha256 _sha256 = new Sha256();
+        // Working state of one ValidateServerChain call, allocated at its start and dropped at its end: a validator
+        // lives as long as its TLS client, and holding these (about 0.8 KB) for a connection's life would cost more
+        // than allocating them once per full handshake.
+        private X509Certificate _leaf;
+        private byte[] _host;
+        private byte[] _hash;
+        private Sha256 _sha256;
         private DateTime _timeLowerBound;
         private bool _hasTimeLowerBound;
         private bool _hasAcceptedLeaf;
@@ -55,6 +60,16 @@ namespace TuyaLite.Tls
             LastLeafNotBefore = LastLeafNotAfter = DerReader.EarliestTime;
         }
 
+        /// <summary>True while the working state, whose parsed leaf points into the caller's buffer, exists (only during
+        /// ValidateServerChain).</summary>
+        internal bool HoldsCertificateBuffer { get { return _leaf != null; } }
+
+        /// <summary>Bytes held in arrays: the parsed roots' extension slots, plus the working state during a call.</summary>
+        internal int HeldBytes
+        {
+            get { return _roots.Length * TlsMemory.ParsedCertificateBytes + (_leaf != null ? TlsMemory.ValidationBytes : 0); }
+        }
+
         /// <summary>The parsed pinned roots (for diagnostics).</summary>
         public int RootCount { get { return _roots.Length; } }
         public X509Certificate Root(int index) { return _roots[index]; }
@@ -71,6 +86,9 @@ namespace TuyaLite.Tls
         public DateTime LastLeafNotBefore { get; private set; }
         public DateTime LastLeafNotAfter { get; private set; }
         public bool LastTimeCheckProvisional { get; private set; }
+
+        /// <summary>First commonName of the last leaf accepted, for display only (never used to match host names).</summary>
+        public string LastLeafCommonName { get; private set; }
 
         /// <summary>
         /// Validates the server chain (leaf first), each certificate a range of buf; copies the leaf's 65-byte P-256 public
@@ -94,6 +112,10 @@ namespace TuyaLite.Tls
             if (count == 2 && !IsPinnedRootCopy(buf, certOffsets[1], certLengths[1]))
                 throw Fail(CertificateError.ChainShape, "the second certificate is not a pinned root (intermediates are not accepted)");
 
+            _leaf = new X509Certificate();
+            _host = new byte[HostnameMatcher.MaxHostLength];
+            _hash = new byte[Sha256.HashSize];
+            _sha256 = new Sha256();
             try
             {
                 _leaf.Load(buf, certOffsets[0], certLengths[0]);
@@ -123,6 +145,14 @@ namespace TuyaLite.Tls
             catch (DerException e)
             {
                 throw Fail(CertificateError.Malformed, e.Message);
+            }
+            finally
+            {
+                // The parsed leaf points into the caller's (handshake) buffer: drop it so that buffer can be collected.
+                _leaf = null;
+                _host = null;
+                _hash = null;
+                _sha256 = null;
             }
         }
 
@@ -171,7 +201,8 @@ namespace TuyaLite.Tls
             return true;
         }
 
-        private static void CheckWindow(DateTime notBefore, DateTime notAfter, DateTime now, string which)
+        /// <summary>Throws TlsCertificateException(NotYetValid/Expired) when now is outside [notBefore, notAfter].</summary>
+        internal static void CheckWindow(DateTime notBefore, DateTime notAfter, DateTime now, string which)
         {
             if (now < notBefore) throw Fail(CertificateError.NotYetValid, which + " valid from " + FormatTime(notBefore));
             if (now > notAfter) throw Fail(CertificateError.Expired, which + " expired " + FormatTime(notAfter));
@@ -185,6 +216,7 @@ namespace TuyaLite.Tls
             _rootNotBefore = root.NotBefore;
             _rootNotAfter = root.NotAfter;
             LastTimeCheckProvisional = provisional;
+            LastLeafCommonName = _leaf.SubjectCommonName;
             _hasAcceptedLeaf = true;
         }
 

@@ -1,4 +1,5 @@
 using TuyaLite.Crypto;
+using TuyaLite.Platform;
 
 namespace TuyaLite.Tls
 {
@@ -125,7 +126,7 @@ namespace TuyaLite.Tls
                 int tag = names.ReadAny(out o, out l);
                 if (hostIsIp)
                 {
-                    if (tag == GeneralNameTag.IpAddress && X509Certificate.RangeEquals(b, o, l, host, hostOffset, hostLength))
+                    if (tag == GeneralNameTag.IpAddress && Bytes.RangeEquals(b, o, l, host, hostOffset, hostLength))
                         return true;
                 }
                 else if (tag == GeneralNameTag.DnsName && MatchesPresented(b, o, l, host, hostOffset, hostLength))
@@ -158,6 +159,15 @@ namespace TuyaLite.Tls
         }
 
         private static int Lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+        /// <summary>ASCII case-insensitive equality of two host names (e.g. a remembered session's server name).</summary>
+        internal static bool EqualsIgnoreCase(string a, string b)
+        {
+            if (a.Length != b.Length) return false;
+            for (int i = 0; i < a.Length; i++)
+                if (Lower(a[i]) != Lower(b[i])) return false;
+            return true;
+        }
 
         private static bool EqualsIgnoreCase(byte[] a, int ao, byte[] b, int bo, int count)
         {

@@ -77,7 +77,7 @@ namespace TuyaLite.Tls
                 if (nRdns.IsEmpty) return false;
                 cRdns.Skip();
                 nRdns.Skip();
-                if (!X509Certificate.RangeEquals(c, cRdns.LastElementOffset, cRdns.LastElementLength,
+                if (!Bytes.RangeEquals(c, cRdns.LastElementOffset, cRdns.LastElementLength,
                         n, nRdns.LastElementOffset, nRdns.LastElementLength))
                     return false;
             }

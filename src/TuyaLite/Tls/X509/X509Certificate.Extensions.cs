@@ -13,12 +13,9 @@ namespace TuyaLite.Tls
         public bool BasicConstraintsCritical { get; private set; }
         /// <summary>basicConstraints cA (false when the extension is absent).</summary>
         public bool IsCA { get; private set; }
-        /// <summary>pathLenConstraint, or -1 when absent.</summary>
-        public int PathLengthConstraint { get; private set; }
 
         /// <summary>keyUsage bits as a <see cref="KeyUsageBits"/> mask, or -1 when the extension is absent.</summary>
         public int KeyUsage { get; private set; }
-        public bool KeyUsageCritical { get; private set; }
 
         public bool HasExtendedKeyUsage { get; private set; }
         public bool ExtendedKeyUsageCritical { get; private set; }
@@ -34,7 +31,6 @@ namespace TuyaLite.Tls
         public int SubjectAltNameForms { get; private set; }
 
         public bool HasNameConstraints { get; private set; }
-        public bool NameConstraintsCritical { get; private set; }
         /// <summary>Content range of the NameConstraints SEQUENCE ([0] permitted, [1] excluded).</summary>
         public int NameConstraintsOffset { get; private set; }
         public int NameConstraintsLength { get; private set; }
@@ -57,13 +53,11 @@ namespace TuyaLite.Tls
         private void ResetExtensions()
         {
             HasBasicConstraints = BasicConstraintsCritical = IsCA = false;
-            PathLengthConstraint = -1;
             KeyUsage = -1;
-            KeyUsageCritical = false;
             HasExtendedKeyUsage = ExtendedKeyUsageCritical = ExtendedKeyUsageServerAuth = ExtendedKeyUsageAny = false;
             HasSubjectAltNames = SubjectAltNamesCritical = false;
             SubjectAltNamesOffset = SubjectAltNamesLength = SubjectAltNameForms = 0;
-            HasNameConstraints = NameConstraintsCritical = false;
+            HasNameConstraints = false;
             NameConstraintsOffset = NameConstraintsLength = NameConstraintForms = 0;
             HasAuthorityKeyIdentifier = AuthorityKeyIdentifierCritical = AuthorityKeyIdHasIssuerOrSerial = false;
             AuthorityKeyIdOffset = 0;
@@ -93,7 +87,7 @@ namespace TuyaLite.Tls
                 ext.ExpectEnd();
 
                 for (int i = 0; i < count; i++)
-                    if (RangeEquals(b, _extensionOidOffsets[i], _extensionOidLengths[i], b, oidOffset, oidLength))
+                    if (Bytes.RangeEquals(b, _extensionOidOffsets[i], _extensionOidLengths[i], b, oidOffset, oidLength))
                         throw Malformed("duplicate extension");
                 if (count == MaxExtensions) throw Malformed("more than " + MaxExtensions + " extensions");
                 _extensionOidOffsets[count] = oidOffset;
@@ -102,10 +96,10 @@ namespace TuyaLite.Tls
 
                 DerReader value = new DerReader(b, vo, vl);
                 if (DerReader.ContentEquals(b, oidOffset, oidLength, X509Oids.BasicConstraints)) ParseBasicConstraints(value, critical);
-                else if (DerReader.ContentEquals(b, oidOffset, oidLength, X509Oids.KeyUsage)) ParseKeyUsage(value, critical);
+                else if (DerReader.ContentEquals(b, oidOffset, oidLength, X509Oids.KeyUsage)) ParseKeyUsage(value);
                 else if (DerReader.ContentEquals(b, oidOffset, oidLength, X509Oids.ExtKeyUsage)) ParseExtendedKeyUsage(value, critical);
                 else if (DerReader.ContentEquals(b, oidOffset, oidLength, X509Oids.SubjectAltName)) ParseSubjectAltName(value, critical);
-                else if (DerReader.ContentEquals(b, oidOffset, oidLength, X509Oids.NameConstraints)) ParseNameConstraints(value, critical);
+                else if (DerReader.ContentEquals(b, oidOffset, oidLength, X509Oids.NameConstraints)) ParseNameConstraints(value);
                 else if (DerReader.ContentEquals(b, oidOffset, oidLength, X509Oids.AuthorityKeyIdentifier)) ParseAuthorityKeyId(value, critical);
                 else if (DerReader.ContentEquals(b, oidOffset, oidLength, X509Oids.SubjectKeyIdentifier)) ParseSubjectKeyId(value, critical);
                 else
@@ -125,7 +119,6 @@ namespace TuyaLite.Tls
             DerReader bc = value.ReadSequence();
             value.ExpectEnd();
             bool ca = false;
-            int pathLength = -1;
             if (bc.PeekTag() == DerTag.Boolean)
             {
                 ca = bc.ReadBoolean();
@@ -134,16 +127,15 @@ namespace TuyaLite.Tls
             if (bc.PeekTag() == DerTag.Integer)
             {
                 if (!ca) throw Malformed("pathLenConstraint without cA");
-                pathLength = bc.ReadSmallNonNegativeInteger();
+                bc.ReadSmallNonNegativeInteger(); // pathLenConstraint: validated; the 2-level policy has no path to limit
             }
             bc.ExpectEnd();
             HasBasicConstraints = true;
             BasicConstraintsCritical = critical;
             IsCA = ca;
-            PathLengthConstraint = pathLength;
         }
 
-        private void ParseKeyUsage(DerReader value, bool critical)
+        private void ParseKeyUsage(DerReader value)
         {
             int bo, bl;
             int unused = value.ReadBitString(out bo, out bl);
@@ -159,7 +151,6 @@ namespace TuyaLite.Tls
             for (int i = 0; i < bits; i++)
                 if ((b[bo + (i >> 3)] & (0x80 >> (i & 7))) != 0) mask |= 1 << i;
             KeyUsage = mask;
-            KeyUsageCritical = critical;
         }
 
         private void ParseExtendedKeyUsage(DerReader value, bool critical)
@@ -232,7 +223,7 @@ namespace TuyaLite.Tls
             return form;
         }
 
-        private void ParseNameConstraints(DerReader value, bool critical)
+        private void ParseNameConstraints(DerReader value)
         {
             DerReader nc = value.ReadSequence();
             value.ExpectEnd();
@@ -244,7 +235,6 @@ namespace TuyaLite.Tls
             if (nc.PeekTag() == DerTag.ContextConstructed(1)) forms |= ValidateSubtrees(nc.ReadConstructed(DerTag.ContextConstructed(1)));
             nc.ExpectEnd();
             HasNameConstraints = true;
-            NameConstraintsCritical = critical;
             NameConstraintForms = forms;
         }
 

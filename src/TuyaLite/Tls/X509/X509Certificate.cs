@@ -1,5 +1,6 @@
 using System;
 using TuyaLite.Crypto;
+using TuyaLite.Platform;
 
 namespace TuyaLite.Tls
 {
@@ -97,13 +98,13 @@ namespace TuyaLite.Tls
         /// <summary>True when this certificate's issuer Name is byte-identical to issuer's subject Name.</summary>
         public bool IsIssuedBy(X509Certificate issuer)
         {
-            return RangeEquals(Buffer, IssuerOffset, IssuerLength, issuer.Buffer, issuer.SubjectOffset, issuer.SubjectLength);
+            return Bytes.RangeEquals(Buffer, IssuerOffset, IssuerLength, issuer.Buffer, issuer.SubjectOffset, issuer.SubjectLength);
         }
 
         /// <summary>True when the certificate bytes equal buffer[offset, offset + count).</summary>
         public bool BytesEqual(byte[] buffer, int offset, int count)
         {
-            return RangeEquals(Buffer, Offset, Length, buffer, offset, count);
+            return Bytes.RangeEquals(Buffer, Offset, Length, buffer, offset, count);
         }
 
         /// <summary>Copies the 65-byte public key to output[outputOffset].</summary>
@@ -141,14 +142,6 @@ namespace TuyaLite.Tls
                 }
                 return "";
             }
-        }
-
-        public static bool RangeEquals(byte[] a, int aOffset, int aLength, byte[] b, int bOffset, int bLength)
-        {
-            if (aLength != bLength) return false;
-            for (int i = 0; i < aLength; i++)
-                if (a[aOffset + i] != b[bOffset + i]) return false;
-            return true;
         }
 
         private void Reset()
@@ -213,7 +206,7 @@ namespace TuyaLite.Tls
 
             int innerAlgOffset = tbs.Position;
             DerReader alg = tbs.ReadSequence();
-            if (!RangeEquals(b, innerAlgOffset, tbs.LastElementLength, b, outerAlgOffset, outerAlgLength))
+            if (!Bytes.RangeEquals(b, innerAlgOffset, tbs.LastElementLength, b, outerAlgOffset, outerAlgLength))
                 throw Malformed("signatureAlgorithm differs from tbsCertificate.signature");
             if (!alg.ReadOidEquals(X509Oids.EcdsaWithSha256))
                 throw new TlsCertificateException(CertificateError.UnsupportedSignatureAlgorithm, "only ecdsa-with-SHA256 is accepted");

@@ -143,7 +143,14 @@ namespace TuyaLite.Tests.Tls
             Assert.IsTrue(HandshakeClient.IsIpLiteral("::1"));
             Assert.IsFalse(HandshakeClient.IsIpLiteral("localhost"));
             Assert.IsFalse(HandshakeClient.IsIpLiteral("10.0.0.example"));
-            Assert.IsFalse(HandshakeClient.IsIpLiteral("1.2.3"));
+            // What looks like an address (valid or not) is judged as one, as the certificate validator does
+            // (IpAddressText): never sent as a host name.
+            string[] hosts = new string[] { "1.2.3", "1.2.3.4.5", "1.2.3.256", "[::1]", "1:2", "a.b", "123", "1.2.3.4." };
+            byte[] scratch = new byte[16];
+            for (int i = 0; i < hosts.Length; i++)
+                Assert.AreEqual(IpAddressText.Parse(hosts[i], scratch, 0) != IpAddressText.NotAnAddress,
+                    HandshakeClient.IsIpLiteral(hosts[i]), hosts[i]);
+            Assert.IsTrue(HandshakeClient.IsIpLiteral("1.2.3.4.5"));
         }
 
         [TestMethod]

@@ -40,6 +40,7 @@ namespace TuyaLite.Tests.Tls
         public bool Stall;
         public int ServerFragment = TlsConstants.MaxPlaintext; // record size when MFL is not echoed
         public bool EchoApplicationData = true;
+        public byte[] FinishedRecordTrailer;   // handshake bytes sent in the Finished's record, after it (not hashed)
 
         // ---------------------------------------------------------------- observations
         public int Handshakes;
@@ -465,6 +466,7 @@ namespace TuyaLite.Tests.Tls
             keys.ComputeVerifyData(false, hash, verify, 0);
             if (TamperFinished) verify[0] ^= 0x80;
             SendHandshake(new ByteBuilder().Message(TlsConstants.Finished).Raw(verify).End().ToArray());
+            if (FinishedRecordTrailer != null) hsOut.Raw(FinishedRecordTrailer);
             FlushHandshake();
         }
 

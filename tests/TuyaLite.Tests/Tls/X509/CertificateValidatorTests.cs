@@ -23,6 +23,17 @@ namespace TuyaLite.Tests.Tls.X509
         }
 
         [TestMethod]
+        public void NoBufferOfTheChainIsKeptAfterValidation()
+        {
+            CertificateValidator v = X509TestSupport.ValidatorFor(TestCerts.RootBase64);
+            X509TestSupport.Validate(v, Host, TestCerts.LeafBase64);
+            Assert.IsFalse(v.HoldsCertificateBuffer, "accepted chain");
+            Assert.AreEqual(Host, v.LastLeafCommonName);
+            X509TestSupport.AssertError(CertificateError.HostnameMismatch, () => X509TestSupport.Validate(v, "other.example.com", TestCerts.LeafBase64));
+            Assert.IsFalse(v.HoldsCertificateBuffer, "refused chain");
+        }
+
+        [TestMethod]
         public void ValidityIsCheckedAgainstAKnownClock()
         {
             Refused(CertificateError.Expired, TestCerts.LeafExpiredBase64, Host);

