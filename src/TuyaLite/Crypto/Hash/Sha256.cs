@@ -35,6 +35,15 @@ namespace TuyaLite.Crypto
             0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
         };
 
+        /// <summary>
+        /// Compression-function calls since the last reset: the hash cost counter tests assert (one static increment per
+        /// 64-byte block). On .NET it counts the calling thread's blocks; on the device it is global.
+        /// </summary>
+#if !NANOFRAMEWORK_1_0
+        [ThreadStatic]
+#endif
+        internal static long Compressions;
+
         private uint _h0, _h1, _h2, _h3, _h4, _h5, _h6, _h7;
         private ulong _byteCount;
         private int _bufferCount;
@@ -224,6 +233,7 @@ namespace TuyaLite.Crypto
         /// </summary>
         private void Compress(byte[] block, int offset)
         {
+            Compressions++;
             uint[] w = _w;
             uint[] k = K;
             for (int t = 0; t < 16; t++)

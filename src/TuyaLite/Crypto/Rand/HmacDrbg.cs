@@ -71,7 +71,7 @@ namespace TuyaLite.Crypto
         /// <summary>Generate requests made since the last (re)seed plus one, as SP 800-90A counts it.</summary>
         internal int ReseedCounter { get { return _reseedCounter; } }
 
-        /// <summary>Fills the range; requests above MaxBytesPerRequest are split into several generate requests.</summary>
+        /// <summary>Fills the range; requests above MaxBytesPerRequest are split into several generate requests; an empty range generates nothing.</summary>
         public void NextBytes(byte[] buffer, int offset, int count)
         {
             NextBytes(buffer, offset, count, null, 0, 0);
@@ -88,13 +88,13 @@ namespace TuyaLite.Crypto
             CheckOptionalRange(ref additionalInput, ref additionalOffset, additionalCount);
             lock (_sync)
             {
-                do
+                while (count > 0)
                 {
                     int request = count > MaxBytesPerRequest ? MaxBytesPerRequest : count;
                     Generate(buffer, offset, request, additionalInput, additionalOffset, additionalCount);
                     offset += request;
                     count -= request;
-                } while (count > 0);
+                }
             }
         }
 
@@ -129,6 +129,7 @@ namespace TuyaLite.Crypto
         {
             // Key = 0x00..00, V = 0x01..01, then Update(entropy || nonce || personalization).
             for (int i = 0; i < OutLen; i++) { _key[i] = 0x00; _v[i] = 0x01; }
+            _hmac.SetKey(_key, 0, OutLen);
             UpdateState(seed, seedOffset, seedCount, pers, persOffset, persCount);
             _reseedCounter = 1;
         }
@@ -158,8 +159,7 @@ namespace TuyaLite.Crypto
                 UpdateState(additionalInput, additionalOffset, additionalCount, Empty, 0, 0);
             }
 
-            HmacSha256 hmac = _hmac;
-            hmac.SetKey(_key, 0, OutLen);
+            HmacSha256 hmac = _hmac;   // keyed with K since K last changed
             while (count > 0)
             {
                 hmac.Update(_v, 0, OutLen);
@@ -181,11 +181,13 @@ namespace TuyaLite.Crypto
             UpdateRound(0x01, d1, o1, n1, d2, o2, n2);
         }
 
-        /// <summary>Key = HMAC(Key, V || separator || provided_data); V = HMAC(Key, V).</summary>
+        /// <summary>
+        /// Key = HMAC(Key, V || separator || provided_data); V = HMAC(Key, V). The HMAC is keyed with Key on entry and
+        /// re-keyed only when Key changes (SetKey costs two compressions).
+        /// </summary>
         private void UpdateRound(byte separator, byte[] d1, int o1, int n1, byte[] d2, int o2, int n2)
         {
             HmacSha256 hmac = _hmac;
-            hmac.SetKey(_key, 0, OutLen);
             hmac.Update(_v, 0, OutLen);
             hmac.Update(separator);
             if (n1 > 0) hmac.Update(d1, o1, n1);
