@@ -62,6 +62,9 @@ namespace TuyaLite.Crypto
             _sha.LoadChainingState(_padStates, InnerState);
         }
 
+        /// <summary>True between SetKey and Clear.</summary>
+        internal bool IsKeyed { get { return _hasKey; } }
+
         /// <summary>Starts a new message with the current key.</summary>
         public void Reset()
         {
