@@ -211,6 +211,42 @@ namespace TuyaLite.Tests.Crypto
         }
 
         [TestMethod]
+        public void EntropyFromAFailedReadIsWiped()
+        {
+            CountingEntropySource source = new CountingEntropySource(8);
+            source.FailHalfway = true;
+            Assert.ThrowsException(typeof(InvalidOperationException), () => new HmacDrbg(source, null));
+            Assert.IsTrue(IsAllZero(source.LastBuffer), "instantiation scratch wiped");
+
+            source.FailHalfway = false;
+            HmacDrbg drbg = new HmacDrbg(source, null);
+            source.FailHalfway = true;
+            Assert.ThrowsException(typeof(InvalidOperationException), () => drbg.Reseed(null));
+            Assert.IsTrue(IsAllZero(source.LastBuffer), "reseed scratch wiped");
+        }
+
+        [TestMethod]
+        public void ClearWipesTheStateAndRefusesFurtherUse()
+        {
+            HmacDrbg drbg = new HmacDrbg(new CountingEntropySource(10), null);
+            Next(drbg, 8);
+            drbg.Clear();
+            Assert.IsTrue(drbg.IsCleared);
+            byte[] b = new byte[8];
+            Assert.ThrowsException(typeof(InvalidOperationException), () => drbg.NextBytes(b, 0, 8));
+            Assert.ThrowsException(typeof(InvalidOperationException), () => drbg.Reseed(null));
+            Assert.IsTrue(IsAllZero(b), "nothing was generated");
+            drbg.Clear();   // idempotent
+        }
+
+        private static bool IsAllZero(byte[] b)
+        {
+            int any = 0;
+            for (int i = 0; i < b.Length; i++) any |= b[i];
+            return any == 0;
+        }
+
+        [TestMethod]
         public void RejectsBadArguments()
         {
             Assert.ThrowsException(typeof(ArgumentNullException), () => new HmacDrbg(null, null));

@@ -9,6 +9,7 @@ namespace TuyaLite.Crypto
     /// 32. After ReseedInterval generate requests the next request first reseeds from the source on its own. Prediction
     /// resistance is not offered: call Reseed when fresh entropy matters (e.g. once Wi-Fi is up, see docs/crypto/entropy.md).
     /// Thread-safe (one lock per call); allocation-free after construction (about 0.65 KB including its HmacSha256).
+    /// Clear wipes the state when the generator is retired.
     /// </summary>
     public sealed class HmacDrbg : IRandom
     {
@@ -43,9 +44,15 @@ namespace TuyaLite.Crypto
             _entropy = entropy;
             _reseedInterval = reseedInterval;
             if (personalization == null) personalization = Empty;
-            _entropy.GetEntropy(_seed, 0, InstantiateEntropyBytes);
-            Instantiate(_seed, 0, InstantiateEntropyBytes, personalization, 0, personalization.Length);
-            Array.Clear(_seed, 0, _seed.Length);
+            try
+            {
+                _entropy.GetEntropy(_seed, 0, InstantiateEntropyBytes);
+                Instantiate(_seed, 0, InstantiateEntropyBytes, personalization, 0, personalization.Length);
+            }
+            finally
+            {
+                Array.Clear(_seed, 0, _seed.Length);   // also after a source that failed halfway through
+            }
         }
 
         /// <summary>
@@ -88,6 +95,7 @@ namespace TuyaLite.Crypto
             CheckOptionalRange(ref additionalInput, ref additionalOffset, additionalCount);
             lock (_sync)
             {
+                RequireState();
                 while (count > 0)
                 {
                     int request = count > MaxBytesPerRequest ? MaxBytesPerRequest : count;
@@ -109,7 +117,32 @@ namespace TuyaLite.Crypto
             CheckOptionalRange(ref additionalInput, ref offset, count);
             lock (_sync)
             {
+                RequireState();
                 ReseedFromSource(additionalInput, offset, count);
+            }
+        }
+
+        /// <summary>Wipes K, V and the keyed HMAC; the instance refuses every later request (InvalidOperationException).</summary>
+        public void Clear()
+        {
+            lock (_sync)
+            {
+                _hmac.Clear();
+                Array.Clear(_key, 0, OutLen);
+                Array.Clear(_v, 0, OutLen);
+                Array.Clear(_seed, 0, _seed.Length);
+                _reseedCounter = 0;
+            }
+        }
+
+        /// <summary>True after Clear: no key material left in the instance.</summary>
+        internal bool IsCleared
+        {
+            get
+            {
+                int any = 0;
+                for (int i = 0; i < OutLen; i++) any |= _key[i] | _v[i];
+                return !_hmac.IsKeyed && any == 0;
             }
         }
 
@@ -120,6 +153,7 @@ namespace TuyaLite.Crypto
             if (additionalInput == null) additionalInput = Empty;
             lock (_sync)
             {
+                RequireState();
                 UpdateState(entropyInput, 0, entropyInput.Length, additionalInput, 0, additionalInput.Length);
                 _reseedCounter = 1;
             }
@@ -137,9 +171,15 @@ namespace TuyaLite.Crypto
         private void ReseedFromSource(byte[] additionalInput, int offset, int count)
         {
             if (_entropy == null) throw new InvalidOperationException("HMAC-DRBG has no entropy source to reseed from");
-            _entropy.GetEntropy(_seed, 0, ReseedEntropyBytes);
-            UpdateState(_seed, 0, ReseedEntropyBytes, additionalInput, offset, count);
-            Array.Clear(_seed, 0, ReseedEntropyBytes);
+            try
+            {
+                _entropy.GetEntropy(_seed, 0, ReseedEntropyBytes);
+                UpdateState(_seed, 0, ReseedEntropyBytes, additionalInput, offset, count);
+            }
+            finally
+            {
+                Array.Clear(_seed, 0, ReseedEntropyBytes);
+            }
             _reseedCounter = 1;
         }
 
@@ -196,6 +236,12 @@ namespace TuyaLite.Crypto
             hmac.SetKey(_key, 0, OutLen);
             hmac.Update(_v, 0, OutLen);
             hmac.Final(_v, 0);
+        }
+
+        /// <summary>The HMAC is keyed from instantiation until Clear.</summary>
+        private void RequireState()
+        {
+            if (!_hmac.IsKeyed) throw new InvalidOperationException("HMAC-DRBG was cleared");
         }
 
         private static void CheckOptionalRange(ref byte[] data, ref int offset, int count)
