@@ -26,5 +26,17 @@ namespace TuyaLite.Crypto
             if (inputOffset < outputOffset + count && outputOffset < inputOffset + count)
                 throw new ArgumentException("input and output overlap without being the same range");
         }
+
+        /// <summary>
+        /// The output must not overlap the nonce, the AAD or the tag (name): CCM's Decrypt writes the output before it
+        /// reads them, both modes' Encrypt write the tag after the output. Both modes refuse it the same way.
+        /// </summary>
+        public static void CheckOverlap(byte[] output, int outputOffset, int count, byte[] other, int otherOffset,
+            int otherCount, string name)
+        {
+            if (other != output || count == 0 || otherCount == 0) return;
+            if (otherOffset < outputOffset + count && outputOffset < otherOffset + otherCount)
+                throw new ArgumentException("output overlaps the " + name);
+        }
     }
 }

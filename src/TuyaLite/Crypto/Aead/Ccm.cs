@@ -97,6 +97,9 @@ namespace TuyaLite.Crypto
             AeadArguments.CheckRange(output, outputOffset, count, "output");
             AeadArguments.CheckRange(tag, tagOffset, _tagSize, "tag");
             AeadArguments.CheckOverlap(input, inputOffset, output, outputOffset, count);
+            AeadArguments.CheckOverlap(output, outputOffset, count, nonce, nonceOffset, nonceCount, "nonce");
+            AeadArguments.CheckOverlap(output, outputOffset, count, aad, aadOffset, aadCount, "aad");
+            AeadArguments.CheckOverlap(output, outputOffset, count, tag, tagOffset, _tagSize, "tag");
         }
 
         /// <summary>CBC-MAC of B0, the encoded AAD and the message; leaves T (16 bytes, untruncated) in the MAC block.</summary>

@@ -97,6 +97,9 @@ namespace TuyaLite.Crypto
             AeadArguments.CheckRange(output, outputOffset, count, "output");
             AeadArguments.CheckRange(tag, tagOffset, TagSize, "tag");
             AeadArguments.CheckOverlap(input, inputOffset, output, outputOffset, count);
+            AeadArguments.CheckOverlap(output, outputOffset, count, nonce, nonceOffset, NonceSize, "nonce");
+            AeadArguments.CheckOverlap(output, outputOffset, count, aad, aadOffset, aadCount, "aad");
+            AeadArguments.CheckOverlap(output, outputOffset, count, tag, tagOffset, TagSize, "tag");
         }
 
         /// <summary>Counter block = nonce || 0x00000000; GHASH restarted and fed the AAD.</summary>
