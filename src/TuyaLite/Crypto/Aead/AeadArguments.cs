@@ -2,20 +2,9 @@ using System;
 
 namespace TuyaLite.Crypto
 {
-    /// <summary>Argument checks shared by the AEAD modes, done once per call before any byte is written.</summary>
+    /// <summary>Overlap checks shared by the AEAD modes (ranges: Bytes.CheckOptionalRange), done before any byte is written.</summary>
     internal static class AeadArguments
     {
-        /// <summary>Checks that [offset, offset + count) lies inside buffer; a null buffer is allowed for count 0.</summary>
-        public static void CheckRange(byte[] buffer, int offset, int count, string name)
-        {
-            if (buffer == null)
-            {
-                if (count == 0) return;
-                throw new ArgumentNullException(name);
-            }
-            if (offset < 0 || count < 0 || offset > buffer.Length - count) throw new ArgumentOutOfRangeException(name);
-        }
-
         /// <summary>
         /// In-place operation means the very same range. A shifted overlap would read bytes the previous block already
         /// overwrote, so it is refused.

@@ -91,11 +91,11 @@ namespace TuyaLite.Crypto
             int lengthFieldSize = 15 - nonceCount;
             if (lengthFieldSize < 4 && count >= (1 << (8 * lengthFieldSize)))
                 throw new CryptoException("message too long for CCM with a " + nonceCount + "-byte nonce");
-            AeadArguments.CheckRange(nonce, nonceOffset, nonceCount, "nonce");
-            AeadArguments.CheckRange(aad, aadOffset, aadCount, "aad");
-            AeadArguments.CheckRange(input, inputOffset, count, "input");
-            AeadArguments.CheckRange(output, outputOffset, count, "output");
-            AeadArguments.CheckRange(tag, tagOffset, _tagSize, "tag");
+            Bytes.CheckOptionalRange(nonce, nonceOffset, nonceCount, "nonce");
+            Bytes.CheckOptionalRange(aad, aadOffset, aadCount, "aad");
+            Bytes.CheckOptionalRange(input, inputOffset, count, "input");
+            Bytes.CheckOptionalRange(output, outputOffset, count, "output");
+            Bytes.CheckOptionalRange(tag, tagOffset, _tagSize, "tag");
             AeadArguments.CheckOverlap(input, inputOffset, output, outputOffset, count);
             AeadArguments.CheckOverlap(output, outputOffset, count, nonce, nonceOffset, nonceCount, "nonce");
             AeadArguments.CheckOverlap(output, outputOffset, count, aad, aadOffset, aadCount, "aad");

@@ -91,11 +91,11 @@ namespace TuyaLite.Crypto
             byte[] input, int inputOffset, int count, byte[] output, int outputOffset, byte[] tag, int tagOffset)
         {
             if (!_keySet) throw new InvalidOperationException("GCM key not set");
-            AeadArguments.CheckRange(nonce, nonceOffset, NonceSize, "nonce");
-            AeadArguments.CheckRange(aad, aadOffset, aadCount, "aad");
-            AeadArguments.CheckRange(input, inputOffset, count, "input");
-            AeadArguments.CheckRange(output, outputOffset, count, "output");
-            AeadArguments.CheckRange(tag, tagOffset, TagSize, "tag");
+            Bytes.CheckOptionalRange(nonce, nonceOffset, NonceSize, "nonce");
+            Bytes.CheckOptionalRange(aad, aadOffset, aadCount, "aad");
+            Bytes.CheckOptionalRange(input, inputOffset, count, "input");
+            Bytes.CheckOptionalRange(output, outputOffset, count, "output");
+            Bytes.CheckOptionalRange(tag, tagOffset, TagSize, "tag");
             AeadArguments.CheckOverlap(input, inputOffset, output, outputOffset, count);
             AeadArguments.CheckOverlap(output, outputOffset, count, nonce, nonceOffset, NonceSize, "nonce");
             AeadArguments.CheckOverlap(output, outputOffset, count, aad, aadOffset, aadCount, "aad");

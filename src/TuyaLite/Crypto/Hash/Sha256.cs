@@ -71,7 +71,7 @@ namespace TuyaLite.Crypto
 
         public void Update(byte[] data, int offset, int count)
         {
-            CheckRange(data, offset, count);
+            Bytes.CheckRange(data, offset, count, nameof(data));
             if (count == 0) return;
             _byteCount += (ulong)count;
             int buffered = _bufferCount;
@@ -116,7 +116,7 @@ namespace TuyaLite.Crypto
         /// <summary>Writes the 32-byte digest at output[offset] and resets for a new message.</summary>
         public void Final(byte[] output, int offset)
         {
-            CheckRange(output, offset, HashSize);
+            Bytes.CheckRange(output, offset, HashSize, nameof(output));
             ulong bitCount = _byteCount << 3;
             byte[] b = _buffer;
             int n = _bufferCount;
@@ -149,7 +149,7 @@ namespace TuyaLite.Crypto
         /// <summary>Writes ExportedStateSize bytes; returns the count.</summary>
         public int ExportState(byte[] output, int offset)
         {
-            CheckRange(output, offset, ExportedStateSize);
+            Bytes.CheckRange(output, offset, ExportedStateSize, nameof(output));
             WriteChainingWords(output, offset);
             Bytes.WriteUInt64BE(output, offset + ExportLengthOffset, _byteCount);
             output[offset + ExportBufferedOffset] = (byte)_bufferCount;
@@ -166,7 +166,7 @@ namespace TuyaLite.Crypto
         /// </summary>
         public void ImportState(byte[] input, int offset)
         {
-            CheckRange(input, offset, ExportedStateSize);
+            Bytes.CheckRange(input, offset, ExportedStateSize, nameof(input));
             ulong length = Bytes.ReadUInt64BE(input, offset + ExportLengthOffset);
             int buffered = input[offset + ExportBufferedOffset];
             if (buffered >= BlockSize) throw new CryptoException("SHA-256 state: buffered byte count out of range");
@@ -217,12 +217,6 @@ namespace TuyaLite.Crypto
             Bytes.WriteUInt32BE(o, i + 8, _h2); Bytes.WriteUInt32BE(o, i + 12, _h3);
             Bytes.WriteUInt32BE(o, i + 16, _h4); Bytes.WriteUInt32BE(o, i + 20, _h5);
             Bytes.WriteUInt32BE(o, i + 24, _h6); Bytes.WriteUInt32BE(o, i + 28, _h7);
-        }
-
-        private static void CheckRange(byte[] b, int offset, int count)
-        {
-            if (b == null) throw new ArgumentNullException(nameof(b));
-            if (offset < 0 || count < 0 || offset > b.Length - count) throw new ArgumentOutOfRangeException(nameof(offset));
         }
 
         /// <summary>

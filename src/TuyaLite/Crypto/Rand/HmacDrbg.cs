@@ -90,9 +90,8 @@ namespace TuyaLite.Crypto
         /// </summary>
         public void NextBytes(byte[] buffer, int offset, int count, byte[] additionalInput, int additionalOffset, int additionalCount)
         {
-            if (buffer == null) throw new ArgumentNullException(nameof(buffer));
-            if (offset < 0 || count < 0 || offset > buffer.Length - count) throw new ArgumentOutOfRangeException(nameof(count));
-            CheckOptionalRange(ref additionalInput, ref additionalOffset, additionalCount);
+            Bytes.CheckRange(buffer, offset, count, nameof(buffer));
+            Bytes.CheckOptionalRange(additionalInput, additionalOffset, additionalCount, nameof(additionalInput));
             lock (_sync)
             {
                 RequireState();
@@ -114,7 +113,7 @@ namespace TuyaLite.Crypto
 
         public void Reseed(byte[] additionalInput, int offset, int count)
         {
-            CheckOptionalRange(ref additionalInput, ref offset, count);
+            Bytes.CheckOptionalRange(additionalInput, offset, count, nameof(additionalInput));
             lock (_sync)
             {
                 RequireState();
@@ -242,18 +241,6 @@ namespace TuyaLite.Crypto
         private void RequireState()
         {
             if (!_hmac.IsKeyed) throw new InvalidOperationException("HMAC-DRBG was cleared");
-        }
-
-        private static void CheckOptionalRange(ref byte[] data, ref int offset, int count)
-        {
-            if (data == null)
-            {
-                if (count != 0) throw new ArgumentNullException(nameof(data));
-                data = Empty;
-                offset = 0;
-                return;
-            }
-            if (offset < 0 || count < 0 || offset > data.Length - count) throw new ArgumentOutOfRangeException(nameof(count));
         }
     }
 }
