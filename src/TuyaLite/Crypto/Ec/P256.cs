@@ -73,8 +73,6 @@ namespace TuyaLite.Crypto
             Bytes.CheckRange(secret, secretOffset, SharedSecretSize, "secret");
             if (peerCount != PublicKeySize)
                 throw new CryptoException("P-256 public key must be a 65-byte uncompressed point 0x04 || X || Y, got " + peerCount + " bytes");
-            if (peerPublic[peerOffset] != 0x04)
-                throw new CryptoException("P-256 public key must be uncompressed (prefix 0x04)");
             P256Ecdh.Agree(privateKey, privateOffset, peerPublic, peerOffset, secret, secretOffset);
         }
 
