@@ -141,5 +141,18 @@ namespace TuyaLite.Platform
         {
             return aLength == bLength && ConstantTimeEquals(a, aOffset, b, bOffset, aLength);
         }
+
+        /// <summary>Throws ArgumentNullException / ArgumentOutOfRangeException (named name) unless [offset, offset + count) lies in b.</summary>
+        public static void CheckRange(byte[] b, int offset, int count, string name)
+        {
+            if (b == null) throw new ArgumentNullException(name);
+            if (offset < 0 || count < 0 || offset > b.Length - count) throw new ArgumentOutOfRangeException(name);
+        }
+
+        /// <summary>CheckRange for optional data: a null array is allowed when count is 0.</summary>
+        public static void CheckOptionalRange(byte[] b, int offset, int count, string name)
+        {
+            if (b != null || count != 0) CheckRange(b, offset, count, name);
+        }
     }
 }

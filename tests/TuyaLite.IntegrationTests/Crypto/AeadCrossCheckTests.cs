@@ -90,6 +90,38 @@ public class AeadCrossCheckTests
     }
 
     [TestMethod]
+    public void LongMessagesCarryTheCounterAcrossBytes()
+    {
+        // The shared counter-mode loop increments the big-endian counter field byte-wise with carries: GCM's 32-bit
+        // counter (starting at 2) carries into its second byte at 4064 bytes and into its third at about 1 MiB; CCM's
+        // 2-byte (13-byte nonce), 3-byte (TLS) and 8-byte (7-byte nonce) fields carry into their second byte at 4080.
+        var random = new Random(2006);
+        byte[] key = Bytes(random, 16);
+        var gcm = new Gcm(new Aes128());
+        gcm.SetKey(key, 0, 16);
+        using var nativeGcm = new AesGcm(key, 16);
+        foreach (int length in new[] { 4063, 4064, 4080, 4096, 4097, 16384, (1 << 20) - 32, (1 << 20) + 17 })
+        {
+            byte[] nonce = Bytes(random, 12), aad = Bytes(random, 13), plain = Bytes(random, length);
+            byte[] ct = (byte[])plain.Clone(), tag = new byte[16];
+            gcm.Encrypt(nonce, 0, aad, 0, aad.Length, ct, 0, ct.Length, ct, 0, tag, 0);
+            byte[] ct2 = new byte[length], tag2 = new byte[16];
+            nativeGcm.Encrypt(nonce, plain, ct2, tag2, aad);
+            Assert.IsTrue(ct.AsSpan().SequenceEqual(ct2), $"GCM ciphertext, {length} bytes");
+            CollectionAssert.AreEqual(tag2, tag, $"GCM tag, {length} bytes");
+            Assert.IsTrue(gcm.Decrypt(nonce, 0, aad, 0, aad.Length, ct2, 0, length, ct2, 0, tag2, 0));
+            Assert.IsTrue(ct2.AsSpan().SequenceEqual(plain), $"GCM plaintext, {length} bytes");
+        }
+        using var nativeCcm = new AesCcm(key);
+        var ccm = new Ccm(new Aes128(), 16);
+        ccm.SetKey(key, 0, 16);
+        foreach (int nonceLen in new[] { 13, 12, 7 })
+            foreach (int length in new[] { 4079, 4080, 4096, 65535 })
+                CheckBothWays(ccm, nativeCcm, Bytes(random, nonceLen), Bytes(random, 13), Bytes(random, length), 16,
+                    $"CCM nonce {nonceLen}, {length} bytes");
+    }
+
+    [TestMethod]
     public void TlsShapedCcm8RecordsAgreeWithNative()
     {
         // TLS 1.2 AES-128-CCM-8 (RFC 6655): nonce = 4-byte implicit salt || 8-byte explicit sequence number,

@@ -201,5 +201,27 @@ namespace TuyaLite.Tests.Crypto
             Assert.ThrowsException(typeof(InvalidOperationException),
                 () => new Ccm(new Aes128(), 8).Encrypt(nonce, 0, 12, null, 0, 0, buf, 0, 16, buf, 0, tag, 0));
         }
+
+        [TestMethod]
+        public void RefusesAnOutputOverlappingTheNonceAadOrTag()
+        {
+            // One record buffer: nonce [0,12), aad [12,25), data [32,48), tag [48,56). Decrypt writes the output before
+            // it reads the AAD, the nonce (again) and the tag, so an output over any of them would change what is checked.
+            Ccm ccm = NewCcm(AeadTestSupport.Pseudo(16, 3), 8);
+            byte[] buf = AeadTestSupport.Pseudo(64, 4);
+            byte[] src = new byte[16];
+            int[] outputs = new int[] { 44, 20, 4 };   // over the tag, the aad, the nonce
+            for (int i = 0; i < outputs.Length; i++)
+            {
+                int o = outputs[i];
+                Assert.ThrowsException(typeof(ArgumentException),
+                    () => ccm.Decrypt(buf, 0, 12, buf, 12, 13, src, 0, 16, buf, o, buf, 48), "decrypt, output at " + o);
+                Assert.ThrowsException(typeof(ArgumentException),
+                    () => ccm.Encrypt(buf, 0, 12, buf, 12, 13, src, 0, 16, buf, o, buf, 48), "encrypt, output at " + o);
+            }
+            // In place with the tag right behind the data is the record layer's layout and stays allowed.
+            ccm.Encrypt(buf, 0, 12, buf, 12, 13, buf, 32, 16, buf, 32, buf, 48);
+            Assert.IsTrue(ccm.Decrypt(buf, 0, 12, buf, 12, 13, buf, 32, 16, buf, 32, buf, 48));
+        }
     }
 }

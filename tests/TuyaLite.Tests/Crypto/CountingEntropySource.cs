@@ -13,10 +13,20 @@ namespace TuyaLite.Tests.Crypto
         public int Calls;
         public int LastCount;
         public bool Fail;
+        /// <summary>When set, GetEntropy writes half the range, then throws (a source failing mid-read).</summary>
+        public bool FailHalfway;
+        /// <summary>The buffer of the last call, kept to check that the caller wiped it.</summary>
+        public byte[] LastBuffer;
 
         public void GetEntropy(byte[] buffer, int offset, int count)
         {
             if (Fail) throw new InvalidOperationException("entropy source down");
+            LastBuffer = buffer;
+            if (FailHalfway)
+            {
+                for (int i = 0; i < count / 2; i++) buffer[offset + i] = (byte)(_next++ * 29 + 11);
+                throw new InvalidOperationException("entropy source failed mid-read");
+            }
             Calls++;
             LastCount = count;
             for (int i = 0; i < count; i++) buffer[offset + i] = (byte)(_next++ * 29 + 11);

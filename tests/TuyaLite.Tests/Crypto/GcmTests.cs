@@ -179,5 +179,27 @@ namespace TuyaLite.Tests.Crypto
             Assert.ThrowsException(typeof(InvalidOperationException),
                 () => gcm.Encrypt(new byte[12], 0, null, 0, 0, buf, 0, 16, buf, 0, tag, 0));
         }
+
+        [TestMethod]
+        public void RefusesAnOutputOverlappingTheNonceAadOrTag()
+        {
+            // One record buffer: nonce [0,12), aad [12,25), data [32,48), tag [48,64). Encrypt writes the tag after the
+            // output, and the same rule as CCM's keeps the two modes interchangeable under the record layer.
+            Gcm gcm = NewGcm(AeadTestSupport.Pseudo(16, 3));
+            byte[] buf = AeadTestSupport.Pseudo(80, 4);
+            byte[] src = new byte[16];
+            int[] outputs = new int[] { 44, 60, 20, 4 };   // over the tag (twice), the aad, the nonce
+            for (int i = 0; i < outputs.Length; i++)
+            {
+                int o = outputs[i];
+                Assert.ThrowsException(typeof(ArgumentException),
+                    () => gcm.Decrypt(buf, 0, buf, 12, 13, src, 0, 16, buf, o, buf, 48), "decrypt, output at " + o);
+                Assert.ThrowsException(typeof(ArgumentException),
+                    () => gcm.Encrypt(buf, 0, buf, 12, 13, src, 0, 16, buf, o, buf, 48), "encrypt, output at " + o);
+            }
+            // In place with the tag right behind the data is the record layer's layout and stays allowed.
+            gcm.Encrypt(buf, 0, buf, 12, 13, buf, 32, 16, buf, 32, buf, 48);
+            Assert.IsTrue(gcm.Decrypt(buf, 0, buf, 12, 13, buf, 32, 16, buf, 32, buf, 48));
+        }
     }
 }

@@ -55,6 +55,40 @@ namespace TuyaLite.Tests.Crypto
             Assert.AreEqual((byte)0, okm[Hkdf.MaxOutputLength]);
         }
 
+        [TestMethod]
+        public void BadRangesThrowBeforeTheCallersHmacIsRekeyed()
+        {
+            byte[] key = HmacSha256Tests.Repeat(0x42, 32);
+            byte[] message = Bytes.FromAscii("still keyed with the caller's key");
+            byte[] expected = new byte[32];
+            HmacSha256.Compute(key, 0, 32, message, 0, message.Length, expected, 0);
+            HmacSha256 hmac = new HmacSha256(key, 0, 32);
+            byte[] secret = HmacSha256Tests.Repeat(7, 32);
+            byte[] small = new byte[8];
+            byte[] output = new byte[32];
+
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException),
+                () => Hkdf.Expand(hmac, secret, 0, 32, small, 4, 5, output, 0, 32));
+            AssertStillKeyed(hmac, message, expected, "Expand: info out of range");
+            Assert.ThrowsException(typeof(ArgumentNullException),
+                () => Hkdf.Expand(hmac, secret, 0, 32, null, 0, 3, output, 0, 32));
+            AssertStillKeyed(hmac, message, expected, "Expand: null info with a count");
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException),
+                () => Hkdf.Extract(hmac, secret, 0, 32, small, 0, 9, output, 0));
+            AssertStillKeyed(hmac, message, expected, "Extract: ikm out of range");
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException),
+                () => Hkdf.Extract(hmac, secret, 0, 32, small, 0, 8, output, 1));
+            AssertStillKeyed(hmac, message, expected, "Extract: prk output out of range");
+        }
+
+        private static void AssertStillKeyed(HmacSha256 hmac, byte[] message, byte[] expected, string what)
+        {
+            byte[] tag = new byte[32];
+            hmac.Update(message, 0, message.Length);
+            hmac.Final(tag, 0);
+            Assert.AreEqual(Bytes.ToHex(expected), Bytes.ToHex(tag), what);
+        }
+
         private static void Check(byte[] ikm, byte[] salt, byte[] info, int length, string prkHex, string okmHex)
         {
             HmacSha256 hmac = new HmacSha256();

@@ -175,6 +175,78 @@ namespace TuyaLite.Tests.Crypto
         }
 
         [TestMethod]
+        public void KeysItsHmacOnlyWhenTheKeyChanges()
+        {
+            // SetKey costs 2 compressions; K changes twice per update (once per round), V's HMACs reuse the keyed state.
+            CountingEntropySource source = new CountingEntropySource(4);
+            Sha256.Compressions = 0;
+            HmacDrbg drbg = new HmacDrbg(source, null, 2);
+            Assert.AreEqual(16L, Sha256.Compressions, "instantiate: 2 (K = 0) + 2 rounds x (3 + 2 + 2)");
+            Sha256.Compressions = 0;
+            Next(drbg, 32);
+            Assert.AreEqual(8L, Sha256.Compressions, "32-byte request: 2 (V) + 3 x 2 (update round)");
+            Sha256.Compressions = 0;
+            Next(drbg, 64);
+            Assert.AreEqual(10L, Sha256.Compressions, "64-byte request: 2 per 32 bytes more");
+            Sha256.Compressions = 0;
+            Next(drbg, 32);
+            Assert.AreEqual(14L + 8L, Sha256.Compressions, "automatic reseed: 2 rounds x (3 + 2 + 2), then the request");
+        }
+
+        [TestMethod]
+        public void AnEmptyRequestGeneratesNothing()
+        {
+            CountingEntropySource source = new CountingEntropySource(6);
+            CountingEntropySource twinSource = new CountingEntropySource(6);
+            HmacDrbg drbg = new HmacDrbg(source, null, 1);
+            HmacDrbg twin = new HmacDrbg(twinSource, null, 1);
+            Next(drbg, 16);
+            Next(twin, 16);
+            Sha256.Compressions = 0;
+            drbg.NextBytes(new byte[0], 0, 0);
+            Assert.AreEqual(0L, Sha256.Compressions);
+            Assert.AreEqual(2, drbg.ReseedCounter, "no generate request was counted");
+            Assert.AreEqual(1, source.Calls, "and the due reseed did not run");
+            Assert.AreEqual(Next(twin, 16), Next(drbg, 16));
+        }
+
+        [TestMethod]
+        public void EntropyFromAFailedReadIsWiped()
+        {
+            CountingEntropySource source = new CountingEntropySource(8);
+            source.FailHalfway = true;
+            Assert.ThrowsException(typeof(InvalidOperationException), () => new HmacDrbg(source, null));
+            Assert.IsTrue(IsAllZero(source.LastBuffer), "instantiation scratch wiped");
+
+            source.FailHalfway = false;
+            HmacDrbg drbg = new HmacDrbg(source, null);
+            source.FailHalfway = true;
+            Assert.ThrowsException(typeof(InvalidOperationException), () => drbg.Reseed(null));
+            Assert.IsTrue(IsAllZero(source.LastBuffer), "reseed scratch wiped");
+        }
+
+        [TestMethod]
+        public void ClearWipesTheStateAndRefusesFurtherUse()
+        {
+            HmacDrbg drbg = new HmacDrbg(new CountingEntropySource(10), null);
+            Next(drbg, 8);
+            drbg.Clear();
+            Assert.IsTrue(drbg.IsCleared);
+            byte[] b = new byte[8];
+            Assert.ThrowsException(typeof(InvalidOperationException), () => drbg.NextBytes(b, 0, 8));
+            Assert.ThrowsException(typeof(InvalidOperationException), () => drbg.Reseed(null));
+            Assert.IsTrue(IsAllZero(b), "nothing was generated");
+            drbg.Clear();   // idempotent
+        }
+
+        private static bool IsAllZero(byte[] b)
+        {
+            int any = 0;
+            for (int i = 0; i < b.Length; i++) any |= b[i];
+            return any == 0;
+        }
+
+        [TestMethod]
         public void RejectsBadArguments()
         {
             Assert.ThrowsException(typeof(ArgumentNullException), () => new HmacDrbg(null, null));

@@ -162,6 +162,42 @@ namespace TuyaLite.Tests.Crypto
             Assert.IsFalse(P256.VerifyDer(pub, 0, 65, hash, 0, good, 1, good.Length), "count past the end");
         }
 
+        [TestMethod]
+        public void LaterNonceCandidatesFollowHmacDrbg()
+        {
+            // RFC 6979 3.2 is HMAC_DRBG (SP 800-90A 10.1.2) seeded with x || h: candidate i (step h.3 between them) is
+            // the i-th 32-byte generate request.
+            byte[] x = Bytes.FromHex(P256Tests.RfcPrivate), h = Bytes.FromHex(SampleHash);
+            var rfc = new Rfc6979();
+            rfc.Start(x, 0, h, 0);
+            HmacDrbg drbg = new HmacDrbg(x, h, null, null, HmacDrbg.ReseedInterval);
+            byte[] k = new byte[32], expected = new byte[32];
+            for (int i = 0; i < 3; i++)
+            {
+                rfc.Next(k, 0);
+                drbg.NextBytes(expected, 0, 32);
+                Assert.AreEqual(Bytes.ToHex(expected), Bytes.ToHex(k), "candidate " + i);
+            }
+            rfc.Clear();
+        }
+
+        [TestMethod]
+        public void NonceGenerationKeysItsHmacOnlyWhenKChanges()
+        {
+            var rfc = new Rfc6979();
+            byte[] x = Bytes.FromHex(P256Tests.RfcPrivate), h = Bytes.FromHex(SampleHash), k = new byte[32];
+            Sha256.Compressions = 0;
+            rfc.Start(x, 0, h, 0);
+            Assert.AreEqual(16L, Sha256.Compressions, "start: 2 (K = 0) + 2 x (3 + 2 + 2)");
+            Sha256.Compressions = 0;
+            rfc.Next(k, 0);
+            Assert.AreEqual(2L, Sha256.Compressions, "first candidate: one HMAC of V");
+            Sha256.Compressions = 0;
+            rfc.Next(k, 0);
+            Assert.AreEqual(8L, Sha256.Compressions, "next candidate: 2 + 2 (new K) + 2 + 2");
+            rfc.Clear();
+        }
+
         private static string FirstNonce(string hashHex)
         {
             var rfc = new Rfc6979();

@@ -116,6 +116,24 @@ namespace TuyaLite.Tests.Crypto
         }
 
         [TestMethod]
+        public void BadRangesThrowTheCommonArgumentExceptions()
+        {
+            // Same types as every other Crypto/Platform range check (Bytes.CheckRange); P256 used to throw a bare
+            // ArgumentException for a range outside the array.
+            byte[] d = Bytes.FromHex(RfcPrivate);
+            byte[] peer = Bytes.FromHex(RfcPublic);
+            byte[] pub = new byte[65], secret = new byte[32], hash = new byte[32];
+            Assert.ThrowsException(typeof(ArgumentNullException), () => P256.ComputePublicKey(null, 0, pub, 0));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => P256.ComputePublicKey(d, 1, pub, 0));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => P256.ComputePublicKey(d, 0, new byte[64], 0));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => P256.Ecdh(d, 0, peer, 1, 65, secret, 0));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => P256.Ecdh(d, 0, peer, 0, 65, secret, 1));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => P256.SignRaw(d, 0, hash, 0, new byte[63], 0));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => P256.SignDer(d, 0, hash, 0, new byte[8], 0));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => P256.SignDer(d, 0, hash, 0, pub, -1));
+        }
+
+        [TestMethod]
         public void GenerateKeyPairRedrawsOutOfRangeScalars()
         {
             var rng = new ScriptedRandom(new string[] { OrderN, new string('0', 64), RfcPrivate });

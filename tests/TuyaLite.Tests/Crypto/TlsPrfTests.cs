@@ -68,5 +68,25 @@ namespace TuyaLite.Tests.Crypto
             Assert.ThrowsException(typeof(ArgumentException),
                 () => prf.Compute(secret, 0, 48, "caf\u00e9", seed, 0, 64, null, 0, 0, output, 0, 12));
         }
+
+        [TestMethod]
+        public void ABadSeedRangeThrowsBeforeTheSecretIsKeyed()
+        {
+            byte[] secret = new byte[48];
+            byte[] seed = new byte[64];
+            byte[] output = new byte[12];
+            TlsPrf prf = new TlsPrf();
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException),
+                () => prf.Compute(secret, 0, 48, "client finished", seed, 0, 65, null, 0, 0, output, 0, 12));
+            Assert.IsFalse(prf.HoldsKey, "seed1 out of range");
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException),
+                () => prf.Compute(secret, 0, 48, "client finished", seed, 0, 32, seed, 40, 32, output, 0, 12));
+            Assert.IsFalse(prf.HoldsKey, "seed2 out of range");
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException),
+                () => prf.Compute(secret, 0, 48, "client finished", seed, -1, 32, null, 0, 0, output, 0, 12));
+            Assert.IsFalse(prf.HoldsKey, "negative seed1 offset");
+            prf.Compute(secret, 0, 48, "client finished", seed, 0, 64, null, 0, 0, output, 0, 12);
+            Assert.IsFalse(prf.HoldsKey, "wiped after a good call too");
+        }
     }
 }

@@ -51,5 +51,29 @@ namespace TuyaLite.Tests.Platform
             Assert.AreEqual("tls", Bytes.ToAscii(b, 0, b.Length));
             Assert.ThrowsException(typeof(ArgumentException), () => Bytes.FromAscii("caf\u00e9"));
         }
+
+        [TestMethod]
+        public void CheckRangeRefusesNullAndRangesOutsideTheArray()
+        {
+            byte[] b = new byte[8];
+            Bytes.CheckRange(b, 0, 8, "b");
+            Bytes.CheckRange(b, 8, 0, "b");
+            Assert.ThrowsException(typeof(ArgumentNullException), () => Bytes.CheckRange(null, 0, 0, "b"));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => Bytes.CheckRange(b, 1, 8, "b"));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => Bytes.CheckRange(b, -1, 1, "b"));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => Bytes.CheckRange(b, 0, -1, "b"));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => Bytes.CheckRange(b, 9, 0, "b"));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => Bytes.CheckRange(b, int.MaxValue, 2, "b"));
+        }
+
+        [TestMethod]
+        public void CheckOptionalRangeAllowsNullOnlyForAnEmptyRange()
+        {
+            Bytes.CheckOptionalRange(null, 0, 0, "b");
+            Bytes.CheckOptionalRange(null, 5, 0, "b");
+            Bytes.CheckOptionalRange(new byte[2], 0, 2, "b");
+            Assert.ThrowsException(typeof(ArgumentNullException), () => Bytes.CheckOptionalRange(null, 0, 1, "b"));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => Bytes.CheckOptionalRange(new byte[2], 1, 2, "b"));
+        }
     }
 }

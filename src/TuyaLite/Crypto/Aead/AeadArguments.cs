@@ -2,20 +2,9 @@ using System;
 
 namespace TuyaLite.Crypto
 {
-    /// <summary>Argument checks shared by the AEAD modes, done once per call before any byte is written.</summary>
+    /// <summary>Overlap checks shared by the AEAD modes (ranges: Bytes.CheckOptionalRange), done before any byte is written.</summary>
     internal static class AeadArguments
     {
-        /// <summary>Checks that [offset, offset + count) lies inside buffer; a null buffer is allowed for count 0.</summary>
-        public static void CheckRange(byte[] buffer, int offset, int count, string name)
-        {
-            if (buffer == null)
-            {
-                if (count == 0) return;
-                throw new ArgumentNullException(name);
-            }
-            if (offset < 0 || count < 0 || offset > buffer.Length - count) throw new ArgumentOutOfRangeException(name);
-        }
-
         /// <summary>
         /// In-place operation means the very same range. A shifted overlap would read bytes the previous block already
         /// overwrote, so it is refused.
@@ -25,6 +14,18 @@ namespace TuyaLite.Crypto
             if (input == null || input != output || inputOffset == outputOffset || count == 0) return;
             if (inputOffset < outputOffset + count && outputOffset < inputOffset + count)
                 throw new ArgumentException("input and output overlap without being the same range");
+        }
+
+        /// <summary>
+        /// The output must not overlap the nonce, the AAD or the tag (name): CCM's Decrypt writes the output before it
+        /// reads them, both modes' Encrypt write the tag after the output. Both modes refuse it the same way.
+        /// </summary>
+        public static void CheckOverlap(byte[] output, int outputOffset, int count, byte[] other, int otherOffset,
+            int otherCount, string name)
+        {
+            if (other != output || count == 0 || otherCount == 0) return;
+            if (otherOffset < outputOffset + count && outputOffset < otherOffset + otherCount)
+                throw new ArgumentException("output overlaps the " + name);
         }
     }
 }

@@ -52,7 +52,7 @@ namespace TuyaLite.Crypto
                 output, outputOffset, tag, tagOffset);
             // The MAC is over the plaintext: take it before counter mode overwrites an in-place buffer.
             Mac(nonce, nonceOffset, nonceCount, aad, aadOffset, aadCount, input, inputOffset, count);
-            CounterMode(nonce, nonceOffset, nonceCount, input, inputOffset, count, output, outputOffset);
+            Crypt(nonce, nonceOffset, nonceCount, input, inputOffset, count, output, outputOffset);
             ComputeTag();
             Array.Copy(_scratch, KeyStream, tag, tagOffset, _tagSize);
             Array.Clear(_scratch, 0, _scratch.Length);
@@ -64,7 +64,7 @@ namespace TuyaLite.Crypto
         {
             CheckArguments(nonce, nonceOffset, nonceCount, aad, aadOffset, aadCount, input, inputOffset, count,
                 output, outputOffset, tag, tagOffset);
-            CounterMode(nonce, nonceOffset, nonceCount, input, inputOffset, count, output, outputOffset);
+            Crypt(nonce, nonceOffset, nonceCount, input, inputOffset, count, output, outputOffset);
             Mac(nonce, nonceOffset, nonceCount, aad, aadOffset, aadCount, output, outputOffset, count);
             ComputeTag();
             bool ok = Bytes.ConstantTimeEquals(_scratch, KeyStream, tag, tagOffset, _tagSize);
@@ -91,12 +91,15 @@ namespace TuyaLite.Crypto
             int lengthFieldSize = 15 - nonceCount;
             if (lengthFieldSize < 4 && count >= (1 << (8 * lengthFieldSize)))
                 throw new CryptoException("message too long for CCM with a " + nonceCount + "-byte nonce");
-            AeadArguments.CheckRange(nonce, nonceOffset, nonceCount, "nonce");
-            AeadArguments.CheckRange(aad, aadOffset, aadCount, "aad");
-            AeadArguments.CheckRange(input, inputOffset, count, "input");
-            AeadArguments.CheckRange(output, outputOffset, count, "output");
-            AeadArguments.CheckRange(tag, tagOffset, _tagSize, "tag");
+            Bytes.CheckOptionalRange(nonce, nonceOffset, nonceCount, "nonce");
+            Bytes.CheckOptionalRange(aad, aadOffset, aadCount, "aad");
+            Bytes.CheckOptionalRange(input, inputOffset, count, "input");
+            Bytes.CheckOptionalRange(output, outputOffset, count, "output");
+            Bytes.CheckOptionalRange(tag, tagOffset, _tagSize, "tag");
             AeadArguments.CheckOverlap(input, inputOffset, output, outputOffset, count);
+            AeadArguments.CheckOverlap(output, outputOffset, count, nonce, nonceOffset, nonceCount, "nonce");
+            AeadArguments.CheckOverlap(output, outputOffset, count, aad, aadOffset, aadCount, "aad");
+            AeadArguments.CheckOverlap(output, outputOffset, count, tag, tagOffset, _tagSize, "tag");
         }
 
         /// <summary>CBC-MAC of B0, the encoded AAD and the message; leaves T (16 bytes, untruncated) in the MAC block.</summary>
@@ -161,33 +164,16 @@ namespace TuyaLite.Crypto
         }
 
         /// <summary>output = input xor E_K(A_i), i = 1, 2, ...; leaves A_0 in the counter block for the tag.</summary>
-        private void CounterMode(byte[] nonce, int nonceOffset, int nonceCount, byte[] input, int inputOffset, int count,
+        private void Crypt(byte[] nonce, int nonceOffset, int nonceCount, byte[] input, int inputOffset, int count,
             byte[] output, int outputOffset)
         {
             byte[] s = _scratch;
-            IBlockCipher cipher = _cipher;
             int lengthFieldSize = 15 - nonceCount;
             s[CounterBlock] = (byte)(lengthFieldSize - 1);
             Array.Copy(nonce, nonceOffset, s, CounterBlock + 1, nonceCount);
-            Array.Clear(s, CounterBlock + 1 + nonceCount, lengthFieldSize);
-
-            // The block index fits the length field (checked) and 4 bytes: write only the low min(L, 4) bytes.
-            int counterBytes = lengthFieldSize < 4 ? lengthFieldSize : 4;
-            int last = CounterBlock + BlockSize - 1;
-            int block = 1;
-            int done = 0;
-            while (done < count)
-            {
-                for (int i = 0; i < counterBytes; i++) s[last - i] = (byte)(block >> (8 * i));
-                cipher.EncryptBlock(s, CounterBlock, s, KeyStream);
-                int n = count - done;
-                if (n > BlockSize) n = BlockSize;
-                int i0 = inputOffset + done, o0 = outputOffset + done;
-                for (int i = 0; i < n; i++) output[o0 + i] = (byte)(input[i0 + i] ^ s[KeyStream + i]);
-                done += n;
-                block++;
-            }
-            for (int i = 0; i < counterBytes; i++) s[last - i] = 0;   // A_0
+            // The block index fits the length field (checked), so the field never wraps.
+            CounterMode.Apply(_cipher, s, CounterBlock, KeyStream, lengthFieldSize, 1, input, inputOffset, count, output, outputOffset);
+            Array.Clear(s, CounterBlock + 1 + nonceCount, lengthFieldSize);   // A_0
         }
 
         /// <summary>Leaves the full 16-byte T xor E_K(A_0) in the key-stream block; callers use the first TagSize bytes.</summary>

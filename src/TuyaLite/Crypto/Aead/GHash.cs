@@ -23,8 +23,7 @@ namespace TuyaLite.Crypto
         /// <summary>Sets the hash subkey H (16 bytes, normally E_K(0^128)) and resets the state.</summary>
         public void SetKey(byte[] h, int offset)
         {
-            if (h == null) throw new ArgumentNullException("h");
-            if (offset < 0 || offset > h.Length - BlockSize) throw new ArgumentOutOfRangeException("offset");
+            Bytes.CheckRange(h, offset, BlockSize, "h");
             ulong h1 = Bytes.ReadUInt64BE(h, offset);
             ulong h0 = Bytes.ReadUInt64BE(h, offset + 8);
             SetHalf(0, h0);
@@ -46,7 +45,7 @@ namespace TuyaLite.Crypto
         /// </summary>
         public void Update(byte[] data, int offset, int count)
         {
-            AeadArguments.CheckRange(data, offset, count, "data");
+            Bytes.CheckOptionalRange(data, offset, count, "data");
             uint[] h = _h;
             uint a0 = h[0], a1 = h[1], a2 = h[2], b0 = h[3], b1 = h[4], b2 = h[5], c0 = h[6], c1 = h[7], c2 = h[8];
             ulong y1 = _y1, y0 = _y0;

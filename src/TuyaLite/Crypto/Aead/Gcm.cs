@@ -51,7 +51,7 @@ namespace TuyaLite.Crypto
             CheckArguments(nonce, nonceOffset, aad, aadOffset, aadCount, input, inputOffset, count, output, outputOffset,
                 tag, tagOffset);
             Start(nonce, nonceOffset, aad, aadOffset, aadCount);
-            CounterMode(input, inputOffset, count, output, outputOffset);
+            CounterMode.Apply(_cipher, _scratch, CounterBlock, KeyStream, 4, 2, input, inputOffset, count, output, outputOffset);
             _ghash.Update(output, outputOffset, count);
             ComputeTag(aadCount, count);
             Array.Copy(_scratch, KeyStream, tag, tagOffset, TagSize);
@@ -73,7 +73,7 @@ namespace TuyaLite.Crypto
                 Array.Clear(_scratch, 0, _scratch.Length);
                 return false;
             }
-            CounterMode(input, inputOffset, count, output, outputOffset);
+            CounterMode.Apply(_cipher, _scratch, CounterBlock, KeyStream, 4, 2, input, inputOffset, count, output, outputOffset);
             Array.Clear(_scratch, 0, _scratch.Length);
             return true;
         }
@@ -91,12 +91,15 @@ namespace TuyaLite.Crypto
             byte[] input, int inputOffset, int count, byte[] output, int outputOffset, byte[] tag, int tagOffset)
         {
             if (!_keySet) throw new InvalidOperationException("GCM key not set");
-            AeadArguments.CheckRange(nonce, nonceOffset, NonceSize, "nonce");
-            AeadArguments.CheckRange(aad, aadOffset, aadCount, "aad");
-            AeadArguments.CheckRange(input, inputOffset, count, "input");
-            AeadArguments.CheckRange(output, outputOffset, count, "output");
-            AeadArguments.CheckRange(tag, tagOffset, TagSize, "tag");
+            Bytes.CheckOptionalRange(nonce, nonceOffset, NonceSize, "nonce");
+            Bytes.CheckOptionalRange(aad, aadOffset, aadCount, "aad");
+            Bytes.CheckOptionalRange(input, inputOffset, count, "input");
+            Bytes.CheckOptionalRange(output, outputOffset, count, "output");
+            Bytes.CheckOptionalRange(tag, tagOffset, TagSize, "tag");
             AeadArguments.CheckOverlap(input, inputOffset, output, outputOffset, count);
+            AeadArguments.CheckOverlap(output, outputOffset, count, nonce, nonceOffset, NonceSize, "nonce");
+            AeadArguments.CheckOverlap(output, outputOffset, count, aad, aadOffset, aadCount, "aad");
+            AeadArguments.CheckOverlap(output, outputOffset, count, tag, tagOffset, TagSize, "tag");
         }
 
         /// <summary>Counter block = nonce || 0x00000000; GHASH restarted and fed the AAD.</summary>
@@ -107,26 +110,6 @@ namespace TuyaLite.Crypto
             s[12] = 0; s[13] = 0; s[14] = 0; s[15] = 0;
             _ghash.Reset();
             if (aadCount > 0) _ghash.Update(aad, aadOffset, aadCount);
-        }
-
-        /// <summary>output = input xor E_K(inc32^i(J0)), i = 1, 2, ...: the first data block uses counter 2.</summary>
-        private void CounterMode(byte[] input, int inputOffset, int count, byte[] output, int outputOffset)
-        {
-            byte[] s = _scratch;
-            IBlockCipher cipher = _cipher;
-            uint counter = 2;
-            int done = 0;
-            while (done < count)
-            {
-                s[12] = (byte)(counter >> 24); s[13] = (byte)(counter >> 16); s[14] = (byte)(counter >> 8); s[15] = (byte)counter;
-                cipher.EncryptBlock(s, CounterBlock, s, KeyStream);
-                int n = count - done;
-                if (n > BlockSize) n = BlockSize;
-                int i0 = inputOffset + done, o0 = outputOffset + done;
-                for (int i = 0; i < n; i++) output[o0 + i] = (byte)(input[i0 + i] ^ s[KeyStream + i]);
-                done += n;
-                counter++;
-            }
         }
 
         /// <summary>Leaves the tag E_K(J0) xor GHASH(A, C, lengths) in the key-stream block of the scratch.</summary>

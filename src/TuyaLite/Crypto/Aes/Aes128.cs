@@ -35,7 +35,7 @@ namespace TuyaLite.Crypto
         {
             if (key == null) throw new ArgumentNullException("key");
             if (length != KeySize) throw new CryptoException("AES-128 needs a 16-byte key");
-            if (offset < 0 || offset > key.Length - KeySize) throw new ArgumentOutOfRangeException("offset");
+            Bytes.CheckRange(key, offset, KeySize, "key");
 
             uint[] t = T0;
             uint[] w = _roundKeys;

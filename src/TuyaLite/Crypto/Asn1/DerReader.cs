@@ -1,4 +1,5 @@
 using System;
+using TuyaLite.Platform;
 
 namespace TuyaLite.Crypto
 {
@@ -26,8 +27,7 @@ namespace TuyaLite.Crypto
 
         public DerReader(byte[] buffer, int offset, int count)
         {
-            if (buffer == null) throw new ArgumentNullException("buffer");
-            if (offset < 0 || count < 0 || offset > buffer.Length - count) throw new ArgumentOutOfRangeException("count");
+            Bytes.CheckRange(buffer, offset, count, "buffer");
             _buffer = buffer;
             _position = offset;
             _end = offset + count;

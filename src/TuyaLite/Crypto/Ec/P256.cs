@@ -1,4 +1,5 @@
 using System;
+using TuyaLite.Platform;
 
 namespace TuyaLite.Crypto
 {
@@ -39,8 +40,8 @@ namespace TuyaLite.Crypto
         public static void GenerateKeyPair(IRandom rng, byte[] privateKey, int privateOffset, byte[] publicKey, int publicOffset)
         {
             if (rng == null) throw new ArgumentNullException("rng");
-            CheckRange(privateKey, privateOffset, PrivateKeySize, "privateKey");
-            CheckRange(publicKey, publicOffset, PublicKeySize, "publicKey");
+            Bytes.CheckRange(privateKey, privateOffset, PrivateKeySize, "privateKey");
+            Bytes.CheckRange(publicKey, publicOffset, PublicKeySize, "publicKey");
             uint[] s = new uint[P256Scalar.Words];
             do
             {
@@ -55,8 +56,8 @@ namespace TuyaLite.Crypto
         /// <summary>Public key (65 bytes) of a private key; throws CryptoException if the scalar is 0 or >= n.</summary>
         public static void ComputePublicKey(byte[] privateKey, int privateOffset, byte[] publicKey, int publicOffset)
         {
-            CheckRange(privateKey, privateOffset, PrivateKeySize, "privateKey");
-            CheckRange(publicKey, publicOffset, PublicKeySize, "publicKey");
+            Bytes.CheckRange(privateKey, privateOffset, PrivateKeySize, "privateKey");
+            Bytes.CheckRange(publicKey, publicOffset, PublicKeySize, "publicKey");
             P256Ecdh.PublicKey(privateKey, privateOffset, publicKey, publicOffset);
         }
 
@@ -67,13 +68,11 @@ namespace TuyaLite.Crypto
         public static void Ecdh(byte[] privateKey, int privateOffset, byte[] peerPublic, int peerOffset, int peerCount,
             byte[] secret, int secretOffset)
         {
-            CheckRange(privateKey, privateOffset, PrivateKeySize, "privateKey");
-            CheckRange(peerPublic, peerOffset, peerCount, "peerPublic");
-            CheckRange(secret, secretOffset, SharedSecretSize, "secret");
+            Bytes.CheckRange(privateKey, privateOffset, PrivateKeySize, "privateKey");
+            Bytes.CheckRange(peerPublic, peerOffset, peerCount, "peerPublic");
+            Bytes.CheckRange(secret, secretOffset, SharedSecretSize, "secret");
             if (peerCount != PublicKeySize)
                 throw new CryptoException("P-256 public key must be a 65-byte uncompressed point 0x04 || X || Y, got " + peerCount + " bytes");
-            if (peerPublic[peerOffset] != 0x04)
-                throw new CryptoException("P-256 public key must be uncompressed (prefix 0x04)");
             P256Ecdh.Agree(privateKey, privateOffset, peerPublic, peerOffset, secret, secretOffset);
         }
 
@@ -103,10 +102,10 @@ namespace TuyaLite.Crypto
         public static int SignDer(byte[] privateKey, int privateOffset, byte[] hash, int hashOffset,
             byte[] signature, int signatureOffset)
         {
-            CheckRange(signature, signatureOffset, 0, "signature");
+            Bytes.CheckRange(signature, signatureOffset, 0, "signature");
             byte[] rs = new byte[RawSignatureSize];
             SignRaw(privateKey, privateOffset, hash, hashOffset, rs, 0);
-            CheckRange(signature, signatureOffset, EcdsaDer.EncodedLength(rs, 0), "signature");
+            Bytes.CheckRange(signature, signatureOffset, EcdsaDer.EncodedLength(rs, 0), "signature");
             return EcdsaDer.Encode(rs, 0, signature, signatureOffset);
         }
 
@@ -114,22 +113,15 @@ namespace TuyaLite.Crypto
         public static void SignRaw(byte[] privateKey, int privateOffset, byte[] hash, int hashOffset,
             byte[] signature, int signatureOffset)
         {
-            CheckRange(privateKey, privateOffset, PrivateKeySize, "privateKey");
-            CheckRange(hash, hashOffset, HashSize, "hash");
-            CheckRange(signature, signatureOffset, RawSignatureSize, "signature");
+            Bytes.CheckRange(privateKey, privateOffset, PrivateKeySize, "privateKey");
+            Bytes.CheckRange(hash, hashOffset, HashSize, "hash");
+            Bytes.CheckRange(signature, signatureOffset, RawSignatureSize, "signature");
             P256Ecdsa.Sign(privateKey, privateOffset, hash, hashOffset, signature, signatureOffset);
         }
 
         private static bool InRange(byte[] b, int offset, int count)
         {
             return b != null && offset >= 0 && count >= 0 && offset <= b.Length - count;
-        }
-
-        private static void CheckRange(byte[] b, int offset, int count, string name)
-        {
-            if (b == null) throw new ArgumentNullException(name);
-            if (offset < 0 || count < 0 || offset > b.Length - count)
-                throw new ArgumentException(name + ": offset and length outside the array");
         }
     }
 }

@@ -75,10 +75,8 @@ namespace TuyaLite.Crypto
             uint[] s = new uint[ScalarWords];
             try
             {
-                if (peer[peerOffset] != 0x04) throw new CryptoException("P-256 public key must be uncompressed (prefix 0x04)");
-                if (!P256Field.FromBytes(w, Peer, peer, peerOffset + 1) || !P256Field.FromBytes(w, Peer + 8, peer, peerOffset + 33))
-                    throw new CryptoException("P-256 public key coordinate is not below p");
-                if (!P256Point.IsOnCurve(w, Peer)) throw new CryptoException("P-256 public key is not on the curve");
+                string problem = ParsePublicKey(w, Peer, peer, peerOffset);
+                if (problem != null) throw new CryptoException(problem);
                 ReadPrivateKey(s, 0, privateKey, privateOffset);
                 MulSecret(w, s, 0, P256Scalar.Words);
                 if (P256Point.IsInfinity(w, Acc)) throw new CryptoException("P-256 ECDH result is the point at infinity");
@@ -123,16 +121,23 @@ namespace TuyaLite.Crypto
         }
 
         /// <summary>
-        /// Reads a 65-byte uncompressed point 0x04 || X || Y into the affine slot a; false unless the prefix is 4,
-        /// X and Y are below p and y^2 = x^3 - 3x + b. P-256 has cofactor 1, so every such point has order n (and the
-        /// point at infinity has no such encoding).
+        /// Reads a 65-byte uncompressed point 0x04 || X || Y into the affine slot a; returns null when the prefix is 4,
+        /// X and Y are below p and y^2 = x^3 - 3x + b, else what is wrong (ECDH's exception message). P-256 has
+        /// cofactor 1, so every such point has order n (and the point at infinity has no such encoding).
         /// </summary>
+        public static string ParsePublicKey(uint[] w, int a, byte[] key, int offset)
+        {
+            if (key[offset] != 0x04) return "P-256 public key must be uncompressed (prefix 0x04)";
+            if (!P256Field.FromBytes(w, a, key, offset + 1) || !P256Field.FromBytes(w, a + 8, key, offset + 33))
+                return "P-256 public key coordinate is not below p";
+            if (!P256Point.IsOnCurve(w, a)) return "P-256 public key is not on the curve";
+            return null;
+        }
+
+        /// <summary>ParsePublicKey as a yes/no (ECDSA verification returns false for any bad key).</summary>
         public static bool ReadPublicKey(uint[] w, int a, byte[] key, int offset)
         {
-            if (key[offset] != 0x04) return false;
-            if (!P256Field.FromBytes(w, a, key, offset + 1)) return false;
-            if (!P256Field.FromBytes(w, a + 8, key, offset + 33)) return false;
-            return P256Point.IsOnCurve(w, a);
+            return ParsePublicKey(w, a, key, offset) == null;
         }
     }
 }

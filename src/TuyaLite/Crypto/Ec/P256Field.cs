@@ -476,11 +476,7 @@ namespace TuyaLite.Crypto
         /// <summary>Reads a 32-byte big-endian value; returns false (leaving r written) when it is not below p.</summary>
         public static bool FromBytes(uint[] w, int r, byte[] src, int offset)
         {
-            for (int i = 0; i < Words; i++)
-            {
-                int o = offset + 28 - 4 * i;
-                w[r + i] = ((uint)src[o] << 24) | ((uint)src[o + 1] << 16) | ((uint)src[o + 2] << 8) | src[o + 3];
-            }
+            Load(w, r, src, offset);
             long acc = 0;
             for (int i = 0; i < Words; i++)
             {
@@ -488,6 +484,16 @@ namespace TuyaLite.Crypto
                 acc >>= 32;
             }
             return acc != 0; // borrow: the value is below p
+        }
+
+        /// <summary>Reads any 256-bit value from 32 big-endian bytes into little-endian words (also P256Scalar's reader).</summary>
+        public static void Load(uint[] w, int r, byte[] src, int offset)
+        {
+            for (int i = 0; i < Words; i++)
+            {
+                int o = offset + 28 - 4 * i;
+                w[r + i] = ((uint)src[o] << 24) | ((uint)src[o + 1] << 16) | ((uint)src[o + 2] << 8) | src[o + 3];
+            }
         }
 
         /// <summary>Writes the element as 32 big-endian bytes.</summary>

@@ -194,11 +194,7 @@ namespace TuyaLite.Crypto
         /// <summary>Reads 32 big-endian bytes (any 256-bit value).</summary>
         public static void FromBytes(uint[] w, int r, byte[] src, int offset)
         {
-            for (int i = 0; i < Words; i++)
-            {
-                int o = offset + 28 - 4 * i;
-                w[r + i] = ((uint)src[o] << 24) | ((uint)src[o + 1] << 16) | ((uint)src[o + 2] << 8) | src[o + 3];
-            }
+            P256Field.Load(w, r, src, offset);
         }
 
         /// <summary>Writes 32 big-endian bytes.</summary>

@@ -10,11 +10,10 @@ namespace TuyaLite.Crypto
     /// </summary>
     internal sealed class Rfc6979
     {
+        // The HMAC stays keyed with K from Start on: only a new K costs a SetKey (two compressions).
         private readonly HmacSha256 hmac = new HmacSha256();
         private readonly byte[] k = new byte[32];
         private readonly byte[] v = new byte[32];
-        private readonly byte[] t = new byte[32];
-        private readonly byte[] separator = new byte[1];
         private bool candidateGiven;
 
         /// <summary>
@@ -24,6 +23,7 @@ namespace TuyaLite.Crypto
         public void Start(byte[] x, int xOffset, byte[] h, int hOffset)
         {
             for (int i = 0; i < 32; i++) { v[i] = 0x01; k[i] = 0x00; }
+            hmac.SetKey(k, 0, 32);
             NewKey(0x00, x, xOffset, h, hOffset);                   // K = HMAC_K(V || 0x00 || x || h)
             NextV();                                                // V = HMAC_K(V)
             NewKey(0x01, x, xOffset, h, hOffset);                   // K = HMAC_K(V || 0x01 || x || h)
@@ -49,30 +49,25 @@ namespace TuyaLite.Crypto
             hmac.Clear();
             Array.Clear(k, 0, 32);
             Array.Clear(v, 0, 32);
-            Array.Clear(t, 0, 32);
         }
 
-        private void NewKey(byte sep, byte[] x, int xOffset, byte[] h, int hOffset)
+        private void NewKey(byte separator, byte[] x, int xOffset, byte[] h, int hOffset)
         {
-            hmac.SetKey(k, 0, 32);
             hmac.Update(v, 0, 32);
-            separator[0] = sep;
-            hmac.Update(separator, 0, 1);
+            hmac.Update(separator);
             if (x != null)
             {
                 hmac.Update(x, xOffset, 32);
                 hmac.Update(h, hOffset, 32);
             }
-            hmac.Final(t, 0);
-            Array.Copy(t, 0, k, 0, 32);
+            hmac.Final(k, 0);
             hmac.SetKey(k, 0, 32);
         }
 
         private void NextV()
         {
             hmac.Update(v, 0, 32);
-            hmac.Final(t, 0);
-            Array.Copy(t, 0, v, 0, 32);
+            hmac.Final(v, 0);
         }
     }
 }

@@ -35,6 +35,15 @@ namespace TuyaLite.Crypto
             0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
         };
 
+        /// <summary>
+        /// Compression-function calls since the last reset: the hash cost counter tests assert (one static increment per
+        /// 64-byte block). On .NET it counts the calling thread's blocks; on the device it is global.
+        /// </summary>
+#if !NANOFRAMEWORK_1_0
+        [ThreadStatic]
+#endif
+        internal static long Compressions;
+
         private uint _h0, _h1, _h2, _h3, _h4, _h5, _h6, _h7;
         private ulong _byteCount;
         private int _bufferCount;
@@ -62,7 +71,7 @@ namespace TuyaLite.Crypto
 
         public void Update(byte[] data, int offset, int count)
         {
-            CheckRange(data, offset, count);
+            Bytes.CheckRange(data, offset, count, nameof(data));
             if (count == 0) return;
             _byteCount += (ulong)count;
             int buffered = _bufferCount;
@@ -107,7 +116,7 @@ namespace TuyaLite.Crypto
         /// <summary>Writes the 32-byte digest at output[offset] and resets for a new message.</summary>
         public void Final(byte[] output, int offset)
         {
-            CheckRange(output, offset, HashSize);
+            Bytes.CheckRange(output, offset, HashSize, nameof(output));
             ulong bitCount = _byteCount << 3;
             byte[] b = _buffer;
             int n = _bufferCount;
@@ -140,7 +149,7 @@ namespace TuyaLite.Crypto
         /// <summary>Writes ExportedStateSize bytes; returns the count.</summary>
         public int ExportState(byte[] output, int offset)
         {
-            CheckRange(output, offset, ExportedStateSize);
+            Bytes.CheckRange(output, offset, ExportedStateSize, nameof(output));
             WriteChainingWords(output, offset);
             Bytes.WriteUInt64BE(output, offset + ExportLengthOffset, _byteCount);
             output[offset + ExportBufferedOffset] = (byte)_bufferCount;
@@ -157,7 +166,7 @@ namespace TuyaLite.Crypto
         /// </summary>
         public void ImportState(byte[] input, int offset)
         {
-            CheckRange(input, offset, ExportedStateSize);
+            Bytes.CheckRange(input, offset, ExportedStateSize, nameof(input));
             ulong length = Bytes.ReadUInt64BE(input, offset + ExportLengthOffset);
             int buffered = input[offset + ExportBufferedOffset];
             if (buffered >= BlockSize) throw new CryptoException("SHA-256 state: buffered byte count out of range");
@@ -210,12 +219,6 @@ namespace TuyaLite.Crypto
             Bytes.WriteUInt32BE(o, i + 24, _h6); Bytes.WriteUInt32BE(o, i + 28, _h7);
         }
 
-        private static void CheckRange(byte[] b, int offset, int count)
-        {
-            if (b == null) throw new ArgumentNullException(nameof(b));
-            if (offset < 0 || count < 0 || offset > b.Length - count) throw new ArgumentOutOfRangeException(nameof(offset));
-        }
-
         /// <summary>
         /// One 64-byte block. Written for an interpreter: the eight working variables live in locals, the rounds are
         /// unrolled by eight with the variables' roles rotated instead of shifted (no a..h moves per round), rotations
@@ -224,6 +227,7 @@ namespace TuyaLite.Crypto
         /// </summary>
         private void Compress(byte[] block, int offset)
         {
+            Compressions++;
             uint[] w = _w;
             uint[] k = K;
             for (int t = 0; t < 16; t++)

@@ -1,4 +1,5 @@
 using System;
+using TuyaLite.Platform;
 
 namespace TuyaLite.Crypto
 {
@@ -20,8 +21,14 @@ namespace TuyaLite.Crypto
             byte[] prk, int prkOffset)
         {
             HmacSha256 hmac = new HmacSha256();
-            Extract(hmac, salt, saltOffset, saltCount, ikm, ikmOffset, ikmCount, prk, prkOffset);
-            hmac.Clear();
+            try
+            {
+                Extract(hmac, salt, saltOffset, saltCount, ikm, ikmOffset, ikmCount, prk, prkOffset);
+            }
+            finally
+            {
+                hmac.Clear();
+            }
         }
 
         /// <summary>Extract with the caller's HMAC instance (no allocation).</summary>
@@ -29,6 +36,10 @@ namespace TuyaLite.Crypto
             byte[] ikm, int ikmOffset, int ikmCount, byte[] prk, int prkOffset)
         {
             if (hmac == null) throw new ArgumentNullException(nameof(hmac));
+            // Every range is checked before SetKey: a bad one leaves the caller's HMAC as it was.
+            Bytes.CheckOptionalRange(salt, saltOffset, saltCount, nameof(salt));
+            Bytes.CheckRange(ikm, ikmOffset, ikmCount, nameof(ikm));
+            Bytes.CheckRange(prk, prkOffset, HashSize, nameof(prk));
             // HMAC zero-pads its key to the block size, so an empty key is exactly "HashLen zero bytes".
             if (salt == null) { salt = Empty; saltOffset = 0; saltCount = 0; }
             hmac.SetKey(salt, saltOffset, saltCount);
@@ -44,8 +55,14 @@ namespace TuyaLite.Crypto
             byte[] output, int outputOffset, int length)
         {
             HmacSha256 hmac = new HmacSha256();
-            Expand(hmac, prk, prkOffset, prkCount, info, infoOffset, infoCount, output, outputOffset, length);
-            hmac.Clear();
+            try
+            {
+                Expand(hmac, prk, prkOffset, prkCount, info, infoOffset, infoCount, output, outputOffset, length);
+            }
+            finally
+            {
+                hmac.Clear();
+            }
         }
 
         /// <summary>Expand with the caller's HMAC instance (no allocation).</summary>
@@ -55,9 +72,10 @@ namespace TuyaLite.Crypto
             if (hmac == null) throw new ArgumentNullException(nameof(hmac));
             if (length < 0 || length > MaxOutputLength) throw new ArgumentOutOfRangeException(nameof(length));
             if (prkCount < HashSize) throw new ArgumentException("HKDF PRK must be at least 32 bytes", nameof(prkCount));
-            if (output == null) throw new ArgumentNullException(nameof(output));
-            if (outputOffset < 0 || outputOffset > output.Length - length) throw new ArgumentOutOfRangeException(nameof(outputOffset));
-            if (info == null) { info = Empty; infoOffset = 0; infoCount = 0; }
+            Bytes.CheckRange(prk, prkOffset, prkCount, nameof(prk));
+            Bytes.CheckOptionalRange(info, infoOffset, infoCount, nameof(info));
+            Bytes.CheckRange(output, outputOffset, length, nameof(output));
+            if (info == null) { info = Empty; infoOffset = 0; }
 
             hmac.SetKey(prk, prkOffset, prkCount);
             // T(i) = HMAC(PRK, T(i-1) || info || i), written straight into output; T(i-1) is read back from there.

@@ -29,16 +29,37 @@ namespace TuyaLite.Crypto
         {
             if (label == null) throw new ArgumentNullException(nameof(label));
             if (label.Length > MaxLabelLength) throw new ArgumentException("PRF label too long", nameof(label));
-            if (seed1 == null) throw new ArgumentNullException(nameof(seed1));
-            if (seed2 == null && seed2Count != 0) throw new ArgumentNullException(nameof(seed2));
-            if (output == null) throw new ArgumentNullException(nameof(output));
-            if (length < 0 || outputOffset < 0 || outputOffset > output.Length - length)
-                throw new ArgumentOutOfRangeException(nameof(length));
+            // Every range is checked before the secret is keyed: nothing can throw between SetKey and the wipe.
+            Bytes.CheckRange(secret, secretOffset, secretCount, nameof(secret));
+            Bytes.CheckRange(seed1, seed1Offset, seed1Count, nameof(seed1));
+            Bytes.CheckOptionalRange(seed2, seed2Offset, seed2Count, nameof(seed2));
+            Bytes.CheckRange(output, outputOffset, length, nameof(output));
             int labelCount = Bytes.WriteAscii(label, _label, 0);
 
             HmacSha256 hmac = _hmac;
             byte[] a = _a;
-            hmac.SetKey(secret, secretOffset, secretCount);
+            try
+            {
+                hmac.SetKey(secret, secretOffset, secretCount);
+                PSha256(labelCount, seed1, seed1Offset, seed1Count, seed2, seed2Offset, seed2Count, output, outputOffset, length);
+            }
+            finally
+            {
+                hmac.Clear();
+                Array.Clear(a, 0, a.Length);
+                Array.Clear(_label, 0, labelCount);
+            }
+        }
+
+        /// <summary>True while the HMAC holds a key (only inside Compute).</summary>
+        internal bool HoldsKey { get { return _hmac.IsKeyed; } }
+
+        /// <summary>P_SHA256 with the HMAC keyed with the secret and the label in _label.</summary>
+        private void PSha256(int labelCount, byte[] seed1, int seed1Offset, int seed1Count,
+            byte[] seed2, int seed2Offset, int seed2Count, byte[] output, int outputOffset, int length)
+        {
+            HmacSha256 hmac = _hmac;
+            byte[] a = _a;
             // A(1) = HMAC(secret, label || seed)
             hmac.Update(_label, 0, labelCount);
             hmac.Update(seed1, seed1Offset, seed1Count);
@@ -64,10 +85,6 @@ namespace TuyaLite.Crypto
                     hmac.Final(a, 0);
                 }
             }
-
-            hmac.Clear();
-            Array.Clear(a, 0, a.Length);
-            Array.Clear(_label, 0, labelCount);
         }
     }
 }

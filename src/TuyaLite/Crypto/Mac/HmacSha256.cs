@@ -28,8 +28,7 @@ namespace TuyaLite.Crypto
         /// <summary>Sets a new key (any length; keys longer than 64 bytes are hashed first) and starts a new message.</summary>
         public void SetKey(byte[] key, int offset, int count)
         {
-            if (key == null) throw new ArgumentNullException(nameof(key));
-            if (offset < 0 || count < 0 || offset > key.Length - count) throw new ArgumentOutOfRangeException(nameof(offset));
+            Bytes.CheckRange(key, offset, count, nameof(key));
             byte[] block = _block;
             int keyLength = count;
             if (count > Sha256.BlockSize)
@@ -62,6 +61,9 @@ namespace TuyaLite.Crypto
             _sha.LoadChainingState(_padStates, InnerState);
         }
 
+        /// <summary>True between SetKey and Clear.</summary>
+        internal bool IsKeyed { get { return _hasKey; } }
+
         /// <summary>Starts a new message with the current key.</summary>
         public void Reset()
         {
@@ -92,9 +94,8 @@ namespace TuyaLite.Crypto
         public void Final(byte[] output, int offset, int count)
         {
             RequireKey();
-            if (output == null) throw new ArgumentNullException(nameof(output));
-            if (count < 0 || count > MacSize || offset < 0 || offset > output.Length - count)
-                throw new ArgumentOutOfRangeException(nameof(count));
+            Bytes.CheckRange(output, offset, count, nameof(output));
+            if (count > MacSize) throw new ArgumentOutOfRangeException(nameof(count));
             FinishInto(_block);
             Array.Copy(_block, 0, output, offset, count);
             Array.Clear(_block, 0, MacSize);
@@ -107,9 +108,8 @@ namespace TuyaLite.Crypto
         public bool Verify(byte[] expectedTag, int offset, int count)
         {
             RequireKey();
-            if (expectedTag == null) throw new ArgumentNullException(nameof(expectedTag));
-            if (count < 1 || count > MacSize || offset < 0 || offset > expectedTag.Length - count)
-                throw new ArgumentOutOfRangeException(nameof(count));
+            Bytes.CheckRange(expectedTag, offset, count, nameof(expectedTag));
+            if (count < 1 || count > MacSize) throw new ArgumentOutOfRangeException(nameof(count));
             FinishInto(_block);
             bool equal = Bytes.ConstantTimeEquals(_block, 0, expectedTag, offset, count);
             Array.Clear(_block, 0, MacSize);

@@ -9,6 +9,7 @@ namespace TuyaLite.Crypto
     /// 32. After ReseedInterval generate requests the next request first reseeds from the source on its own. Prediction
     /// resistance is not offered: call Reseed when fresh entropy matters (e.g. once Wi-Fi is up, see docs/crypto/entropy.md).
     /// Thread-safe (one lock per call); allocation-free after construction (about 0.65 KB including its HmacSha256).
+    /// Clear wipes the state when the generator is retired.
     /// </summary>
     public sealed class HmacDrbg : IRandom
     {
@@ -43,9 +44,15 @@ namespace TuyaLite.Crypto
             _entropy = entropy;
             _reseedInterval = reseedInterval;
             if (personalization == null) personalization = Empty;
-            _entropy.GetEntropy(_seed, 0, InstantiateEntropyBytes);
-            Instantiate(_seed, 0, InstantiateEntropyBytes, personalization, 0, personalization.Length);
-            Array.Clear(_seed, 0, _seed.Length);
+            try
+            {
+                _entropy.GetEntropy(_seed, 0, InstantiateEntropyBytes);
+                Instantiate(_seed, 0, InstantiateEntropyBytes, personalization, 0, personalization.Length);
+            }
+            finally
+            {
+                Array.Clear(_seed, 0, _seed.Length);   // also after a source that failed halfway through
+            }
         }
 
         /// <summary>
@@ -71,7 +78,7 @@ namespace TuyaLite.Crypto
         /// <summary>Generate requests made since the last (re)seed plus one, as SP 800-90A counts it.</summary>
         internal int ReseedCounter { get { return _reseedCounter; } }
 
-        /// <summary>Fills the range; requests above MaxBytesPerRequest are split into several generate requests.</summary>
+        /// <summary>Fills the range; requests above MaxBytesPerRequest are split into several generate requests; an empty range generates nothing.</summary>
         public void NextBytes(byte[] buffer, int offset, int count)
         {
             NextBytes(buffer, offset, count, null, 0, 0);
@@ -83,18 +90,18 @@ namespace TuyaLite.Crypto
         /// </summary>
         public void NextBytes(byte[] buffer, int offset, int count, byte[] additionalInput, int additionalOffset, int additionalCount)
         {
-            if (buffer == null) throw new ArgumentNullException(nameof(buffer));
-            if (offset < 0 || count < 0 || offset > buffer.Length - count) throw new ArgumentOutOfRangeException(nameof(count));
-            CheckOptionalRange(ref additionalInput, ref additionalOffset, additionalCount);
+            Bytes.CheckRange(buffer, offset, count, nameof(buffer));
+            Bytes.CheckOptionalRange(additionalInput, additionalOffset, additionalCount, nameof(additionalInput));
             lock (_sync)
             {
-                do
+                RequireState();
+                while (count > 0)
                 {
                     int request = count > MaxBytesPerRequest ? MaxBytesPerRequest : count;
                     Generate(buffer, offset, request, additionalInput, additionalOffset, additionalCount);
                     offset += request;
                     count -= request;
-                } while (count > 0);
+                }
             }
         }
 
@@ -106,10 +113,35 @@ namespace TuyaLite.Crypto
 
         public void Reseed(byte[] additionalInput, int offset, int count)
         {
-            CheckOptionalRange(ref additionalInput, ref offset, count);
+            Bytes.CheckOptionalRange(additionalInput, offset, count, nameof(additionalInput));
             lock (_sync)
             {
+                RequireState();
                 ReseedFromSource(additionalInput, offset, count);
+            }
+        }
+
+        /// <summary>Wipes K, V and the keyed HMAC; the instance refuses every later request (InvalidOperationException).</summary>
+        public void Clear()
+        {
+            lock (_sync)
+            {
+                _hmac.Clear();
+                Array.Clear(_key, 0, OutLen);
+                Array.Clear(_v, 0, OutLen);
+                Array.Clear(_seed, 0, _seed.Length);
+                _reseedCounter = 0;
+            }
+        }
+
+        /// <summary>True after Clear: no key material left in the instance.</summary>
+        internal bool IsCleared
+        {
+            get
+            {
+                int any = 0;
+                for (int i = 0; i < OutLen; i++) any |= _key[i] | _v[i];
+                return !_hmac.IsKeyed && any == 0;
             }
         }
 
@@ -120,6 +152,7 @@ namespace TuyaLite.Crypto
             if (additionalInput == null) additionalInput = Empty;
             lock (_sync)
             {
+                RequireState();
                 UpdateState(entropyInput, 0, entropyInput.Length, additionalInput, 0, additionalInput.Length);
                 _reseedCounter = 1;
             }
@@ -129,6 +162,7 @@ namespace TuyaLite.Crypto
         {
             // Key = 0x00..00, V = 0x01..01, then Update(entropy || nonce || personalization).
             for (int i = 0; i < OutLen; i++) { _key[i] = 0x00; _v[i] = 0x01; }
+            _hmac.SetKey(_key, 0, OutLen);
             UpdateState(seed, seedOffset, seedCount, pers, persOffset, persCount);
             _reseedCounter = 1;
         }
@@ -136,9 +170,15 @@ namespace TuyaLite.Crypto
         private void ReseedFromSource(byte[] additionalInput, int offset, int count)
         {
             if (_entropy == null) throw new InvalidOperationException("HMAC-DRBG has no entropy source to reseed from");
-            _entropy.GetEntropy(_seed, 0, ReseedEntropyBytes);
-            UpdateState(_seed, 0, ReseedEntropyBytes, additionalInput, offset, count);
-            Array.Clear(_seed, 0, ReseedEntropyBytes);
+            try
+            {
+                _entropy.GetEntropy(_seed, 0, ReseedEntropyBytes);
+                UpdateState(_seed, 0, ReseedEntropyBytes, additionalInput, offset, count);
+            }
+            finally
+            {
+                Array.Clear(_seed, 0, ReseedEntropyBytes);
+            }
             _reseedCounter = 1;
         }
 
@@ -158,8 +198,7 @@ namespace TuyaLite.Crypto
                 UpdateState(additionalInput, additionalOffset, additionalCount, Empty, 0, 0);
             }
 
-            HmacSha256 hmac = _hmac;
-            hmac.SetKey(_key, 0, OutLen);
+            HmacSha256 hmac = _hmac;   // keyed with K since K last changed
             while (count > 0)
             {
                 hmac.Update(_v, 0, OutLen);
@@ -181,11 +220,13 @@ namespace TuyaLite.Crypto
             UpdateRound(0x01, d1, o1, n1, d2, o2, n2);
         }
 
-        /// <summary>Key = HMAC(Key, V || separator || provided_data); V = HMAC(Key, V).</summary>
+        /// <summary>
+        /// Key = HMAC(Key, V || separator || provided_data); V = HMAC(Key, V). The HMAC is keyed with Key on entry and
+        /// re-keyed only when Key changes (SetKey costs two compressions).
+        /// </summary>
         private void UpdateRound(byte separator, byte[] d1, int o1, int n1, byte[] d2, int o2, int n2)
         {
             HmacSha256 hmac = _hmac;
-            hmac.SetKey(_key, 0, OutLen);
             hmac.Update(_v, 0, OutLen);
             hmac.Update(separator);
             if (n1 > 0) hmac.Update(d1, o1, n1);
@@ -196,16 +237,10 @@ namespace TuyaLite.Crypto
             hmac.Final(_v, 0);
         }
 
-        private static void CheckOptionalRange(ref byte[] data, ref int offset, int count)
+        /// <summary>The HMAC is keyed from instantiation until Clear.</summary>
+        private void RequireState()
         {
-            if (data == null)
-            {
-                if (count != 0) throw new ArgumentNullException(nameof(data));
-                data = Empty;
-                offset = 0;
-                return;
-            }
-            if (offset < 0 || count < 0 || offset > data.Length - count) throw new ArgumentOutOfRangeException(nameof(count));
+            if (!_hmac.IsKeyed) throw new InvalidOperationException("HMAC-DRBG was cleared");
         }
     }
 }

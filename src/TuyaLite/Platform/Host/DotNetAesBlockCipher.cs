@@ -20,7 +20,7 @@ namespace TuyaLite.Platform
         {
             if (key == null) throw new ArgumentNullException(nameof(key));
             if (length != 16) throw new ArgumentException("AES-128 needs a 16-byte key", nameof(length));
-            if (offset < 0 || offset > key.Length - 16) throw new ArgumentOutOfRangeException(nameof(offset));
+            Bytes.CheckRange(key, offset, 16, nameof(key));
             Array.Copy(key, offset, _key, 0, 16);
             _encryptor?.Dispose();
             _aes.Mode = CipherMode.ECB;

@@ -8,8 +8,7 @@ namespace TuyaLite.Platform
     {
         public void GetEntropy(byte[] buffer, int offset, int count)
         {
-            ArgumentNullException.ThrowIfNull(buffer);
-            if (offset < 0 || count < 0 || offset > buffer.Length - count) throw new ArgumentOutOfRangeException(nameof(count));
+            Bytes.CheckRange(buffer, offset, count, nameof(buffer));
             RandomNumberGenerator.Fill(new Span<byte>(buffer, offset, count));
         }
     }

@@ -35,8 +35,7 @@ namespace TuyaLite.Platform
 
         public void GetEntropy(byte[] buffer, int offset, int count)
         {
-            if (buffer == null) throw new ArgumentNullException(nameof(buffer));
-            if (offset < 0 || count < 0 || offset > buffer.Length - count) throw new ArgumentOutOfRangeException(nameof(count));
+            Bytes.CheckRange(buffer, offset, count, nameof(buffer));
             lock (_chunk)
             {
                 while (count > 0)

@@ -7,8 +7,16 @@ namespace TuyaLite.Platform
     /// <summary>
     /// TCP <see cref="ITransport"/> on nanoFramework's System.Net <c>Socket</c> (device only). Read timeouts are
     /// enforced with <c>Poll</c> before <c>Receive</c>, so a timeout leaves the socket usable and surfaces as
-    /// <see cref="TransportTimeoutException"/>; socket failures become <see cref="TransportException"/>.
+    /// <see cref="TransportTimeoutException"/>, as does a send that exceeds <c>SendTimeout</c>; socket failures and a
+    /// socket closed under a call become <see cref="TransportException"/>, like the host's SocketTransport.
     /// </summary>
+    /// <remarks>
+    /// How nanoFramework reports them (nf-interpreter, sys_net_native_System_Net_Sockets_NativeSocket.cpp,
+    /// SendRecvHelper; nanoframework/System.Net Socket.cs): a send or receive past its timeout throws SocketException
+    /// with ErrorCode SOCK_ETIMEDOUT = 10060 (SocketError.TimedOut; the class has no SocketErrorCode); Send, Receive and
+    /// Poll on a closed Socket throw ObjectDisposedException, and a socket closed while the native call waits throws
+    /// SocketException with ErrorCode CLR_E_OBJECT_DISPOSED.
+    /// </remarks>
     public sealed class NanoSocketTransport : ITransport
     {
         private Socket socket;
@@ -56,7 +64,13 @@ namespace TuyaLite.Platform
             }
             catch (SocketException e)
             {
+                if (e.ErrorCode == (int)SocketError.TimedOut)
+                    throw new TransportTimeoutException("read timed out after " + readTimeout + " ms");
                 throw new TransportException("receive failed (socket error " + e.ErrorCode + ")", e);
+            }
+            catch (ObjectDisposedException e)
+            {
+                throw new TransportException("receive failed: socket closed", e);
             }
         }
 
@@ -75,7 +89,13 @@ namespace TuyaLite.Platform
             }
             catch (SocketException e)
             {
+                if (e.ErrorCode == (int)SocketError.TimedOut)
+                    throw new TransportTimeoutException("write timed out after " + writeTimeout + " ms");
                 throw new TransportException("send failed (socket error " + e.ErrorCode + ")", e);
+            }
+            catch (ObjectDisposedException e)
+            {
+                throw new TransportException("send failed: socket closed", e);
             }
         }
 

@@ -31,7 +31,7 @@ namespace TuyaLite.Platform
         {
             if (key == null) throw new ArgumentNullException("key");
             if (length != 16) throw new ArgumentException("native AES-128 needs a 16-byte key");
-            if (offset < 0 || offset > key.Length - 16) throw new ArgumentOutOfRangeException("offset");
+            Bytes.CheckRange(key, offset, 16, "key");
             Array.Copy(key, offset, _key, 0, 16);
             // The engine keeps this reference (or a copy, depending on the version): set it on every re-key.
             _aes.Key = _key;
