@@ -7,9 +7,8 @@ namespace TuyaLite.IntegrationTests.Tls;
 /// connect), which calls <see cref="Probe"/> at every read and write: the TLS client's held bytes can be sampled at
 /// each step of a handshake.
 /// </summary>
-public sealed class MeasuringTransport : ITransport
+public sealed class MeasuringTransport() : TransportDecorator(new SocketTransport())
 {
-    private readonly SocketTransport inner = new();
     private bool preconnected;
 
     /// <summary>Called before each read and write (from the thread running the TLS client).</summary>
@@ -18,45 +17,29 @@ public sealed class MeasuringTransport : ITransport
     /// <summary>Opens the TCP connection now; the TLS client's Connect then finds it open.</summary>
     public void Preconnect(string host, int port)
     {
-        inner.Connect(host, port);
+        Inner.Connect(host, port);
         preconnected = true;
     }
 
-    public void Connect(string host, int port)
+    public override void Connect(string host, int port)
     {
         if (preconnected)
         {
             preconnected = false;
             return;
         }
-        inner.Connect(host, port);
+        Inner.Connect(host, port);
     }
 
-    public int Read(byte[] buffer, int offset, int count)
+    public override int Read(byte[] buffer, int offset, int count)
     {
         Probe?.Invoke();
-        return inner.Read(buffer, offset, count);
+        return Inner.Read(buffer, offset, count);
     }
 
-    public void Write(byte[] buffer, int offset, int count)
+    public override void Write(byte[] buffer, int offset, int count)
     {
         Probe?.Invoke();
-        inner.Write(buffer, offset, count);
-    }
-
-    public void Close() => inner.Close();
-
-    public bool IsConnected => inner.IsConnected;
-
-    public int ReadTimeout
-    {
-        get => inner.ReadTimeout;
-        set => inner.ReadTimeout = value;
-    }
-
-    public int WriteTimeout
-    {
-        get => inner.WriteTimeout;
-        set => inner.WriteTimeout = value;
+        Inner.Write(buffer, offset, count);
     }
 }

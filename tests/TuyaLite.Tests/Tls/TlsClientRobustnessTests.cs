@@ -241,42 +241,23 @@ namespace TuyaLite.Tests.Tls
         }
 
         /// <summary>A transport that can be made to fail its writes with a timeout, or to sleep before every read.</summary>
-        private sealed class FaultyTransport : ITransport
+        private sealed class FaultyTransport : TransportDecorator
         {
-            private readonly ITransport inner;
             public bool FailWrites;
             public int ReadDelay;
 
-            public FaultyTransport(ITransport inner) { this.inner = inner; }
+            public FaultyTransport(ITransport inner) : base(inner) { }
 
-            public void Connect(string host, int port) { inner.Connect(host, port); }
-
-            public int Read(byte[] buffer, int offset, int count)
+            public override int Read(byte[] buffer, int offset, int count)
             {
                 if (ReadDelay > 0) Thread.Sleep(ReadDelay);
-                return inner.Read(buffer, offset, count);
+                return Inner.Read(buffer, offset, count);
             }
 
-            public void Write(byte[] buffer, int offset, int count)
+            public override void Write(byte[] buffer, int offset, int count)
             {
                 if (FailWrites) throw new TransportTimeoutException("write timed out");
-                inner.Write(buffer, offset, count);
-            }
-
-            public void Close() { inner.Close(); }
-
-            public bool IsConnected { get { return inner.IsConnected; } }
-
-            public int ReadTimeout
-            {
-                get { return inner.ReadTimeout; }
-                set { inner.ReadTimeout = value; }
-            }
-
-            public int WriteTimeout
-            {
-                get { return inner.WriteTimeout; }
-                set { inner.WriteTimeout = value; }
+                Inner.Write(buffer, offset, count);
             }
         }
     }

@@ -512,48 +512,28 @@ namespace TuyaLite.Tests.Tls
 
         /// <summary>Fails the Nth write as a reset connection would, after putting the given bytes (a server's alert)
         /// into the client's read queue.</summary>
-        private sealed class ResettingTransport : ITransport
+        private sealed class ResettingTransport : TransportDecorator
         {
-            private readonly MemoryTransport inner;
+            private readonly MemoryTransport memory;
             private readonly int failingWrite;
             private readonly byte[] pending;
             private int writes;
 
-            public ResettingTransport(MemoryTransport inner, int failingWrite, byte[] pending)
+            public ResettingTransport(MemoryTransport inner, int failingWrite, byte[] pending) : base(inner)
             {
-                this.inner = inner;
+                memory = inner;
                 this.failingWrite = failingWrite;
                 this.pending = pending;
             }
 
-            public void Connect(string host, int port) { inner.Connect(host, port); }
-
-            public int Read(byte[] buffer, int offset, int count) { return inner.Read(buffer, offset, count); }
-
-            public void Write(byte[] buffer, int offset, int count)
+            public override void Write(byte[] buffer, int offset, int count)
             {
                 if (++writes == failingWrite)
                 {
-                    if (pending != null) inner.Inject(pending, 0, pending.Length);
+                    if (pending != null) memory.Inject(pending, 0, pending.Length);
                     throw new TransportException("send failed: connection reset by peer");
                 }
-                inner.Write(buffer, offset, count);
-            }
-
-            public void Close() { inner.Close(); }
-
-            public bool IsConnected { get { return inner.IsConnected; } }
-
-            public int ReadTimeout
-            {
-                get { return inner.ReadTimeout; }
-                set { inner.ReadTimeout = value; }
-            }
-
-            public int WriteTimeout
-            {
-                get { return inner.WriteTimeout; }
-                set { inner.WriteTimeout = value; }
+                Inner.Write(buffer, offset, count);
             }
         }
 

@@ -6,7 +6,7 @@ namespace TuyaLite.Cli.Tls;
 /// An <see cref="ITransport"/> that passes everything through and keeps a copy of the first bytes received on each
 /// connection, so the CLI can show the server's certificate chain (plaintext in TLS 1.2) even when the handshake fails.
 /// </summary>
-public sealed class WireTap(ITransport inner, int capacity = 64 * 1024) : ITransport
+public sealed class WireTap(ITransport inner, int capacity = 64 * 1024) : TransportDecorator(inner)
 {
     private readonly byte[] received = new byte[capacity];
     private int count;
@@ -14,15 +14,15 @@ public sealed class WireTap(ITransport inner, int capacity = 64 * 1024) : ITrans
     /// <summary>The bytes received since the last Connect (at most the capacity).</summary>
     public ReadOnlySpan<byte> Received => received.AsSpan(0, count);
 
-    public void Connect(string host, int port)
+    public override void Connect(string host, int port)
     {
         count = 0;
-        inner.Connect(host, port);
+        Inner.Connect(host, port);
     }
 
-    public int Read(byte[] buffer, int offset, int n)
+    public override int Read(byte[] buffer, int offset, int n)
     {
-        int r = inner.Read(buffer, offset, n);
+        int r = Inner.Read(buffer, offset, n);
         if (r > 0)
         {
             int keep = Math.Min(r, received.Length - count);
@@ -30,23 +30,5 @@ public sealed class WireTap(ITransport inner, int capacity = 64 * 1024) : ITrans
             count += keep;
         }
         return r;
-    }
-
-    public void Write(byte[] buffer, int offset, int n) => inner.Write(buffer, offset, n);
-
-    public void Close() => inner.Close();
-
-    public bool IsConnected => inner.IsConnected;
-
-    public int ReadTimeout
-    {
-        get => inner.ReadTimeout;
-        set => inner.ReadTimeout = value;
-    }
-
-    public int WriteTimeout
-    {
-        get => inner.WriteTimeout;
-        set => inner.WriteTimeout = value;
     }
 }
